@@ -1,0 +1,25 @@
+# ctxh: setup, run and test in two commands. See README.md.
+# ODOO_SRC names an Odoo 18.0 source tree (optional where `import odoo` already works).
+.PHONY: run test lint setup i18n help
+
+help:
+	@echo "make run    - create .venv and the ctxh_demo database if needed, serve http://127.0.0.1:8069 (admin/admin)"
+	@echo "make test   - lint + the whole test suite on a throwaway database"
+	@echo "make lint   - ruff and pylint-odoo mandatory checks"
+	@echo "make setup  - only create/refresh .venv"
+	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"
+
+setup:
+	@scripts/setup.sh
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+lint: setup
+	@scripts/lint.sh
+
+i18n: setup
+	@scripts/i18n.sh $(or $(DB),ctxh_demo) $(or $(MODULES),ctxh_case,ctxh_volunteer,ctxh_donation,ctxh_reporting)

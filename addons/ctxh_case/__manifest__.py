@@ -1,0 +1,37 @@
+{
+    "name": "Hospital Social Work: Cases",
+    "summary": "Case management for patients and families in hardship, "
+    "with the hospital social work team (Công tác xã hội)",
+    "version": "18.0.1.0.0",
+    "category": "Social Work",
+    "website": "https://github.com/ctxh/ctxh",
+    "author": "ctxh contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["hr", "mail", "contacts"],
+    "data": [
+        "security/ctxh_case_security.xml",
+        "security/ir.model.access.csv",
+        "data/ctxh_case_sequence_data.xml",
+        "data/ctxh_case_stage_data.xml",
+        "data/ctxh_case_type_data.xml",
+        "data/ctxh_vulnerable_group_data.xml",
+        "data/ctxh_master_data.xml",
+        "views/ctxh_menus.xml",
+        "views/ctxh_team_views.xml",
+        "views/ctxh_case_stage_views.xml",
+        "views/ctxh_case_type_views.xml",
+        "views/ctxh_vulnerable_group_views.xml",
+        "views/ctxh_master_data_views.xml",
+        "views/ctxh_case_views.xml",
+    ],
+    "demo": [
+        "demo/ctxh_case_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_case/static/tests/tours/*.js",
+        ],
+    },
+}

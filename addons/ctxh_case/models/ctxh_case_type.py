@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class CtxhCaseType(models.Model):
+    """Configurable kind of case (financial hardship, abandoned newborn, violence, ...)."""
+
+    _name = "ctxh.case.type"
+    _description = "Case Type"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    review_interval_days = fields.Integer(
+        string="Review Every (days)",
+        default=30,
+        help="A case of this type must be reviewed at least this often.",
+    )
+    legal_basis = fields.Char(help="Regulation this case type is based on.")
+    date_from = fields.Date(string="Valid From")
+    date_to = fields.Date(string="Valid To")
+    description = fields.Text(translate=True)
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "The code of a case type must be unique."),
+        (
+            "review_interval_positive",
+            "CHECK(review_interval_days > 0)",
+            "The review interval must be a positive number of days.",
+        ),
+    ]

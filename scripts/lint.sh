@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Lint: ruff (pyproject.toml) and pylint-odoo's mandatory checks (.pylintrc-mandatory).
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+"$VENV/bin/ruff" check addons tests scripts
+"$VENV/bin/pylint" --rcfile=.pylintrc-mandatory addons/* 

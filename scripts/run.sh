@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Serve Odoo with the ctxh addons on http://127.0.0.1:8069 (login admin / admin).
+# Creates .venv and the database ctxh_demo (the four addons with their demo data) when missing.
+source "$(dirname "$0")/common.sh"
+
+"$ROOT/scripts/setup.sh"
+SRC=$(find_odoo_src)
+check_odoo_version
+check_postgres
+DB=${CTXH_DB:-ctxh_demo}
+
+# How many of our modules are installed in $DB ("none" when the database does not exist).
+installed=$("$PY" - "$DB_HOST" "$DB_PORT" "$DB" "$CTXH_MODULES" <<'PYEOF'
+import sys, psycopg2
+host, port, db, mods = sys.argv[1:]
+conn = psycopg2.connect(host=host, port=port, dbname="postgres")
+cur = conn.cursor()
+cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,))
+if not cur.fetchone():
+    print("none"); sys.exit()
+conn.close()
+conn = psycopg2.connect(host=host, port=port, dbname=db)
+cur = conn.cursor()
+try:
+    cur.execute("SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+                (mods.split(","),))
+    print(cur.fetchone()[0])
+except psycopg2.Error:
+    print(0)
+PYEOF
+)
+nmods=$(awk -F, '{print NF}' <<<"$CTXH_MODULES")
+if [[ $installed != "$nmods" ]]; then
+  echo "ctxh: installing $CTXH_MODULES with demo data into database $DB (a few minutes the first time)"
+  odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --without-demo= --load-language=vi_VN \
+    --db-filter="^$DB\$" --stop-after-init --log-level=warn
+fi
+echo "ctxh: serving $DB on http://127.0.0.1:${CTXH_PORT:-8069} (login admin, password admin)"
+exec "$PY" "$SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$(addons_path "$SRC")" \
+  --db_host="$DB_HOST" --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="${CTXH_PORT:-8069}" "$@"

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The whole ctxh test suite on a fresh throwaway database:
+#   lint (ruff, pylint-odoo mandatory checks) -> install the addons with Odoo's test runner
+#   (at_install + post_install tests, browser tours in headless Chromium) -> tests/ with
+#   pytest-odoo (cross-addon tests, translation check) -> drop the database (also on failure).
+# Prints a closing line "ctxh: N passed, N failed" and exits non-zero on any failure or error.
+source "$(dirname "$0")/common.sh"
+
+"$ROOT/scripts/setup.sh"
+SRC=$(find_odoo_src)
+check_odoo_version
+check_postgres
+
+# Browser tours are skipped by Odoo, with a mere warning, when Chromium or websocket-client
+# is missing: refuse to run rather than report a pass that did not test the UI.
+chrome=""
+for c in google-chrome chromium chromium-browser google-chrome-stable; do
+  command -v "$c" >/dev/null 2>&1 && { chrome=$c; break; }
+done
+[[ -n $chrome ]] || die "no Chromium found: browser tests would be skipped. Install it (Debian: apt-get install chromium) and run again."
+"$PY" -c 'import websocket' 2>/dev/null || die "websocket-client is not installed in $VENV: browser tests would be skipped (pip install websocket-client)."
+command -v wkhtmltopdf >/dev/null 2>&1 || die "wkhtmltopdf not found: PDF reports cannot be tested (Debian: apt-get install wkhtmltopdf)."
+
+LOGDIR=$ROOT/.test-logs
+mkdir -p "$LOGDIR"
+failed=0
+passed=0
+
+echo "== lint"
+if [[ ${CTXH_SKIP_LINT:-0} != 1 ]]; then
+  "$ROOT/scripts/lint.sh" || { echo "ctxh: lint failed"; failed=$((failed + 1)); }
+  [[ $failed == 0 ]] && passed=$((passed + 1))
+fi
+
+DB=${CTXH_TEST_DB:-ctxh_test_$(date +%s)_$$}
+drop_db() {
+  "$PY" - "$DB_HOST" "$DB_PORT" "$DB" <<'PYEOF' || true
+import sys, psycopg2
+conn = psycopg2.connect(host=sys.argv[1], port=sys.argv[2], dbname="postgres")
+conn.autocommit = True
+conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[3])
+PYEOF
+  rm -rf "${HOME}/.local/share/Odoo/filestore/$DB"
+}
+trap drop_db EXIT
+drop_db
+
+echo "== install $CTXH_MODULES on $DB and run their tests (log: $LOGDIR/odoo.log)"
+tags=$(echo "$CTXH_MODULES" | sed -E 's/(^|,)/\1\//g')
+set +e
+odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --test-enable --test-tags "$tags" \
+  --stop-after-init --http-port="${CTXH_TEST_PORT:-8169}" --db-filter=".*" --log-level=info \
+  --logfile= >"$LOGDIR/odoo.log" 2>&1
+rc=$?
+set -e
+# Show what matters: test results, failures, errors and warnings from our modules.
+grep -E "(ERROR|CRITICAL|FAIL|odoo\.tests\.result|post-tests in|tests in [0-9.]+s|skipped|WARNING .*odoo\.addons\.ctxh)" "$LOGDIR/odoo.log" \
+  | grep -v "^\s*$" | cut -c1-400 | tail -n 200 || true
+summary=$(grep -E "odoo\.tests\.result: .* failed, .* error\(s\) of [0-9]+ tests" "$LOGDIR/odoo.log" | tail -n 1 || true)
+n_fail=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1/p' <<<"$summary")
+n_err=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\2/p' <<<"$summary")
+n_run=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\3/p' <<<"$summary")
+if [[ -z $summary ]]; then
+  n_run=$(grep -cE "odoo\.addons\.ctxh_[a-z_]+\.tests\..*: Starting " "$LOGDIR/odoo.log" || true)
+  n_fail=0; n_err=0
+fi
+n_skip=$(grep -cE "odoo\.addons\.ctxh.*skipped " "$LOGDIR/odoo.log" || true)
+n_errlog=$(grep -cE " (ERROR|CRITICAL) " "$LOGDIR/odoo.log" || true)
+echo "odoo runner: rc=$rc, ${n_run:-0} tests, ${n_fail:-0} failed, ${n_err:-0} errors, ${n_skip} skipped, ${n_errlog} error log lines"
+if [[ $rc != 0 || ${n_fail:-0} != 0 || ${n_err:-0} != 0 || $n_skip != 0 || $n_errlog != 0 || ${n_run:-0} == 0 ]]; then
+  failed=$((failed + ${n_fail:-0} + ${n_err:-0} + n_skip))
+  [[ $failed == 0 ]] && failed=1
+  echo "ctxh: the Odoo test run failed (see $LOGDIR/odoo.log)"
+fi
+passed=$((passed + ${n_run:-0} - ${n_fail:-0} - ${n_err:-0}))
+
+echo "== tests/ (pytest-odoo on $DB)"
+set +e
+cd "$ROOT"
+"$PY" -m pytest --odoo-database="$DB" --odoo-config="$ROOT/odoo.conf" \
+  --odoo-addons-path="$(addons_path "$SRC")" --odoo-log-level=critical -q -rs "$ROOT/tests" \
+  2>&1 | tee "$LOGDIR/pytest.log"
+prc=${PIPESTATUS[0]}
+set -e
+last=$(grep -E "^=*\s*[0-9]+ (passed|failed|error|errors|skipped)" "$LOGDIR/pytest.log" | tail -n 1 || true)
+p_pass=$(grep -oE "[0-9]+ passed" <<<"$last" | cut -d' ' -f1 || true)
+p_fail=$(grep -oE "[0-9]+ (failed|error|errors)" <<<"$last" | awk '{s+=$1} END {print s+0}' || true)
+p_skip=$(grep -oE "[0-9]+ skipped" <<<"$last" | cut -d' ' -f1 || true)
+passed=$((passed + ${p_pass:-0}))
+if [[ $prc != 0 || ${p_skip:-0} != 0 ]]; then
+  failed=$((failed + ${p_fail:-0} + ${p_skip:-0}))
+  [[ $failed == 0 ]] && failed=1
+fi
+
+echo "ctxh: $passed passed, $failed failed"
+[[ $failed == 0 ]]
