@@ -1,1 +1,4 @@
-
+from . import builders
+from . import models
+from . import report
+from . import wizards

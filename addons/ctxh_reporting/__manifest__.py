@@ -10,5 +10,15 @@
     "installable": True,
     "depends": ["ctxh_case", "ctxh_volunteer", "ctxh_donation", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
-    "data": [],
+    "data": [
+        "security/ctxh_reporting_security.xml",
+        "security/ir.model.access.csv",
+        "data/ctxh_report_template_data.xml",
+        "report/ctxh_reporting_reports.xml",
+        "views/ctxh_report_template_views.xml",
+        "views/ctxh_report_wizard_views.xml",
+        "views/ctxh_consolidation_views.xml",
+        "views/res_company_views.xml",
+        "views/ctxh_reporting_menus.xml",
+    ],
 }

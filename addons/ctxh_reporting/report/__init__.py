@@ -1,0 +1,2 @@
+from . import ctxh_period_report_xlsx
+from . import ctxh_consolidation_xlsx

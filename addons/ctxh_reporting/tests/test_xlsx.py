@@ -1,0 +1,106 @@
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from unittest import skipUnless
+
+import openpyxl
+
+from odoo.tests import tagged
+
+from ..builders import build_figures
+from ..report.ctxh_period_report_xlsx import template_layout
+from .common import Q1, CtxhReportingCommon
+
+
+def render_xlsx(env, report_ref, res_ids):
+    content, report_type = env["ir.actions.report"]._render_xlsx(report_ref, res_ids, {})
+    assert report_type == "xlsx"
+    return content
+
+
+def to_pdf(content):
+    """Convert an xlsx with LibreOffice headless; return the PDF bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "report.xlsx")
+        with open(src, "wb") as handle:
+            handle.write(content)
+        subprocess.run(
+            [
+                shutil.which("soffice"),
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                src,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = os.path.join(tmp, "report.pdf")
+        with open(pdf, "rb") as handle:
+            return handle.read()
+
+
+@tagged("post_install", "-at_install")
+class TestPeriodReportXlsx(CtxhReportingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.wizard = (
+            cls.env["ctxh.report.wizard"]
+            .with_user(cls.supervisor)
+            .create(
+                {"company_id": cls.hospital.id, "period_kind": "quarter", "year": 2026, "period_number": 1}
+            )
+        )
+
+    def test_action(self):
+        action = self.wizard.action_print_xlsx()
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(action["report_name"], "ctxh_reporting.period_report_xlsx")
+
+    def test_cells_read_back(self):
+        content = render_xlsx(self.wizard.env, "ctxh_reporting.ctxh_period_report_xlsx", self.wizard.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.cell(1, 1).value, self.hospital.name)
+        self.assertEqual(sheet.cell(3, 1).value, self.template.title)
+        self.assertIn("01/01/2026", sheet.cell(4, 1).value)
+        self.assertIn("31/03/2026", sheet.cell(4, 1).value)
+        figures = build_figures(self.env, self.hospital, *Q1)
+        expected = {
+            **self.expected_case_figures(*Q1),
+            "org_departments": 1,
+            "org_teams": 1,
+            "org_team_members": 3,
+        }
+        checked = 0
+        for line, row, col in template_layout(self.template):
+            self.assertEqual(sheet.cell(row + 1, 2).value, line.label)
+            if line.display_type != "figure":
+                continue
+            value = sheet.cell(row + 1, col + 1).value
+            self.assertEqual(value, figures[line.figure_code], line.figure_code)
+            self.assertEqual(value, expected.get(line.figure_code, 0), line.figure_code)
+            checked += 1
+        self.assertEqual(checked, len(self.template._figure_lines()))
+
+    def test_explicit_row_and_column(self):
+        self.template.line_ids[-1].write({"row": 80, "column": 5})
+        content = render_xlsx(self.wizard.env, "ctxh_reporting.ctxh_period_report_xlsx", self.wizard.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        line = self.template.line_ids.sorted("sequence")[-1]
+        expected = build_figures(self.env, self.hospital, *Q1)[line.figure_code]
+        self.assertEqual(sheet.cell(81, 6).value, expected)
+        self.assertEqual(sheet.cell(81, 2).value, line.label)
+
+    @skipUnless(shutil.which("soffice"), "LibreOffice (soffice) is required")
+    def test_libreoffice_converts_to_pdf(self):
+        content = render_xlsx(self.wizard.env, "ctxh_reporting.ctxh_period_report_xlsx", self.wizard.ids)
+        pdf = to_pdf(content)
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreater(len(pdf), 1000)

@@ -1,0 +1,2 @@
+from . import ctxh_report_wizard
+from . import ctxh_consolidation_import

@@ -1,0 +1,143 @@
+import base64
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..builders import build_figures
+from ..builders import dataset as ds
+from ..builders.period import PERIOD_KINDS, PERIODS_PER_YEAR, period_bounds
+
+
+class CtxhReportWizard(models.TransientModel):
+    """Choose a period and a company, then print the periodic report or export its dataset."""
+
+    _name = "ctxh.report.wizard"
+    _description = "Social Work Periodic Report"
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+    period_kind = fields.Selection(PERIOD_KINDS, string="Period", required=True, default="quarter")
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    period_number = fields.Integer(
+        string="Number", default=1, help="Month (1-12), quarter (1-4) or half-year (1-2) of the year."
+    )
+    date_from = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
+    )
+    date_to = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
+    )
+    template_id = fields.Many2one(
+        "ctxh.report.template",
+        compute="_compute_template_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Layout of the workbook; by default the template in force at the end of the period.",
+    )
+
+    @api.depends("period_kind", "year", "period_number")
+    def _compute_dates(self):
+        for wizard in self:
+            if wizard.period_kind == "custom":
+                if not wizard.date_from or not wizard.date_to:
+                    today = fields.Date.context_today(wizard)
+                    wizard.date_from = wizard.date_from or today.replace(day=1)
+                    wizard.date_to = wizard.date_to or today
+                continue
+            number = 1 if wizard.period_kind == "year" else wizard.period_number
+            if wizard.year < 1900 or not 1 <= number <= PERIODS_PER_YEAR[wizard.period_kind]:
+                continue
+            wizard.date_from, wizard.date_to = period_bounds(wizard.period_kind, wizard.year, number)
+
+    @api.depends("company_id", "date_to")
+    def _compute_template_id(self):
+        Template = self.env["ctxh.report.template"]
+        for wizard in self:
+            if wizard.company_id and wizard.date_to:
+                templates = Template.search(
+                    [
+                        ("company_id", "in", [wizard.company_id.id, False]),
+                        ("date_from", "<=", wizard.date_to),
+                        "|",
+                        ("date_to", "=", False),
+                        ("date_to", ">=", wizard.date_to),
+                    ]
+                )
+                wizard.template_id = templates and Template._find_for(wizard.company_id, wizard.date_to)
+            else:
+                wizard.template_id = False
+
+    def _check_period(self):
+        self.ensure_one()
+        if self.period_kind not in ("custom", "year") and not (
+            1 <= self.period_number <= PERIODS_PER_YEAR[self.period_kind]
+        ):
+            raise UserError(
+                _(
+                    "The number of the period must be between 1 and %(max)s.",
+                    max=PERIODS_PER_YEAR[self.period_kind],
+                )
+            )
+        if not self.date_from or not self.date_to or self.date_from > self.date_to:
+            raise UserError(_("The period must start before it ends."))
+
+    def _get_template(self):
+        self.ensure_one()
+        return self.template_id or self.env["ctxh.report.template"]._find_for(self.company_id, self.date_to)
+
+    def _get_figures(self):
+        self.ensure_one()
+        self._check_period()
+        return build_figures(self.env, self.company_id, self.date_from, self.date_to)
+
+    def action_print_xlsx(self):
+        self.ensure_one()
+        self._check_period()
+        self._get_template()
+        return self.env.ref("ctxh_reporting.ctxh_period_report_xlsx").report_action(self)
+
+    def _get_dataset(self):
+        self.ensure_one()
+        company = self.company_id
+        if not company.ctxh_hospital_code:
+            raise UserError(
+                _(
+                    "Set the hospital code of %(company)s (Settings > Companies) before exporting.",
+                    company=company.name,
+                )
+            )
+        return ds.make_dataset(
+            company.ctxh_hospital_code,
+            company.name,
+            self.period_kind,
+            self.date_from,
+            self.date_to,
+            self._get_figures(),
+            template=self.template_id,
+            generated_at=fields.Datetime.now(),
+        )
+
+    def action_export_dataset(self):
+        """Export the period dataset (JSON) for the provincial consolidation."""
+        self.ensure_one()
+        dataset = self._get_dataset()
+        filename = f"ctxh_{self.company_id.ctxh_hospital_code}_{self.date_from}_{self.date_to}.json"
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "datas": base64.b64encode(ds.dump_dataset(dataset)),
+                "mimetype": "application/json",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
