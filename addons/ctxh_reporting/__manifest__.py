@@ -19,6 +19,7 @@
         "views/ctxh_report_wizard_views.xml",
         "views/ctxh_consolidation_views.xml",
         "views/res_company_views.xml",
+        "views/ctxh_dashboard_views.xml",
         "views/ctxh_reporting_menus.xml",
     ],
 }

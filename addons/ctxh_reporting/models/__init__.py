@@ -4,3 +4,4 @@ from . import ctxh_report_template_line
 from . import ctxh_consolidation
 from . import ctxh_consolidation_line
 from . import ctxh_consolidation_value
+from . import ctxh_dashboard_kpi

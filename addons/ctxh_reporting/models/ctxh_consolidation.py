@@ -116,7 +116,8 @@ class CtxhConsolidation(models.Model):
         self.ensure_one()
         if not files:
             raise UserError(_("Choose at least one dataset file to import."))
-        seen = {line.hospital_code: _("this consolidation") for line in self.line_ids}
+        here = _("this consolidation")
+        seen = dict.fromkeys(self.line_ids.mapped("hospital_code"), here)
         line_vals = []
         for filename, content in files:
             data = self._parse_dataset(filename, content)

@@ -122,7 +122,7 @@ class TestConsolidation(CtxhReportingCommon):
             with self.assertRaisesRegex(UserError, name):
                 self.province.import_datasets([(name, content)])
         wrong_version = dict(self.others[1], schema_version=2)
-        with self.assertRaisesRegex(UserError, "version"):
+        with self.assertRaisesRegex(UserError, "BV-TB-03.json.* 2"):
             self.province.import_datasets(self.files(wrong_version))
         wrong_period = ds.make_dataset(
             "BV-X", "X", "quarter", date(2026, 4, 1), date(2026, 6, 30), {"cases_opened": 1}

@@ -1,0 +1,92 @@
+from odoo import api, fields, models
+
+# (key, sequence, label, SQL returning one number for company c.id). Each addon's figures are
+# one more member of this list; values are computed by PostgreSQL in one query.
+KPIS = [
+    (
+        "active_cases",
+        10,
+        "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.is_open",
+    ),
+    (
+        "urgent_cases",
+        20,
+        "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.is_open"
+        " AND k.priority = '3'",
+    ),
+    (
+        "opened_this_month",
+        30,
+        "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active"
+        " AND k.open_date >= date_trunc('month', CURRENT_DATE)::date",
+    ),
+    (
+        "closed_this_month",
+        40,
+        "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.phase = 'closed'"
+        " AND k.close_date >= date_trunc('month', CURRENT_DATE)::date",
+    ),
+]
+
+
+class CtxhDashboardKpi(models.Model):
+    """KPI tiles of the manager dashboard: one row per company and indicator (SQL view)."""
+
+    _name = "ctxh.dashboard.kpi"
+    _description = "Social Work KPI"
+    _auto = False
+    _order = "company_id, sequence"
+    _rec_name = "kpi"
+    _depends = {
+        "ctxh.case": ["company_id", "active", "is_open", "priority", "open_date", "close_date", "phase"],
+    }
+
+    company_id = fields.Many2one("res.company", readonly=True)
+    kpi = fields.Selection(
+        [
+            ("active_cases", "Active Cases"),
+            ("urgent_cases", "Urgent Open Cases"),
+            ("opened_this_month", "Cases Opened This Month"),
+            ("closed_this_month", "Cases Closed This Month"),
+        ],
+        string="Indicator",
+        readonly=True,
+    )
+    sequence = fields.Integer(readonly=True)
+    value = fields.Float(readonly=True, digits=(16, 0))
+
+    @property
+    def _table_query(self):
+        parts = [
+            f"SELECT c.id * 1000 + {sequence} AS id, c.id AS company_id, '{key}' AS kpi, "
+            f"{sequence} AS sequence, ({query})::numeric AS value FROM res_company c"
+            for key, sequence, query in self._kpi_queries()
+        ]
+        return " UNION ALL ".join(parts)
+
+    @api.model
+    def _kpi_queries(self):
+        return KPIS
+
+    def action_open(self):
+        """Open the records behind a tile."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_case.ctxh_case_action")
+        today = fields.Date.context_today(self)
+        month_start = today.replace(day=1)
+        domains = {
+            "active_cases": [("is_open", "=", True)],
+            "urgent_cases": [("is_open", "=", True), ("priority", "=", "3")],
+            "opened_this_month": [("open_date", ">=", month_start)],
+            "closed_this_month": [("phase", "=", "closed"), ("close_date", ">=", month_start)],
+        }
+        action.update(
+            {
+                "name": dict(self._fields["kpi"]._description_selection(self.env))[self.kpi],
+                "domain": domains[self.kpi] + [("company_id", "=", self.company_id.id)],
+                "view_mode": "list,form,pivot,graph",
+                "views": [(False, "list"), (False, "form"), (False, "pivot"), (False, "graph")],
+                "context": {},
+            }
+        )
+        return action

@@ -1,0 +1,49 @@
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import CtxhReportingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(CtxhReportingCommon):
+    def kpis(self, env=None):
+        env = env or self.env
+        rows = env["ctxh.dashboard.kpi"].search([("company_id", "=", self.hospital.id)])
+        return {row.kpi: row.value for row in rows}, rows
+
+    def test_kpi_values(self):
+        today = fields.Date.context_today(self.env["ctxh.case"])
+        # One urgent case opened today, one closed today.
+        self.cases[0].copy({"open_date": today, "priority": "3"})
+        self.cases[2].write({"stage_id": self.env.ref("ctxh_case.stage_closed").id, "close_date": today})
+        values, _rows = self.kpis()
+        Case = self.env["ctxh.case"]
+        domain = [("company_id", "=", self.hospital.id)]
+        month_start = today.replace(day=1)
+        self.assertEqual(values["active_cases"], Case.search_count(domain + [("is_open", "=", True)]))
+        # The four open cases of case_specs, minus the one closed, plus the new one.
+        self.assertEqual(values["active_cases"], 4)
+        self.assertEqual(values["urgent_cases"], 1)
+        self.assertEqual(values["opened_this_month"], 1)
+        self.assertEqual(values["closed_this_month"], 1)
+        self.assertEqual(Case.search_count(domain + [("open_date", ">=", month_start)]), 1)
+
+    def test_tile_opens_cases(self):
+        _values, rows = self.kpis()
+        active = rows.filtered(lambda row: row.kpi == "active_cases")
+        action = active.action_open()
+        self.assertEqual(action["res_model"], "ctxh.case")
+        self.assertEqual(self.env["ctxh.case"].search_count(action["domain"]), active.value)
+
+    def test_access(self):
+        values, _rows = self.kpis(self.env(user=self.supervisor))
+        self.assertEqual(values["active_cases"], 4)
+        with self.assertRaises(AccessError):
+            self.env["ctxh.dashboard.kpi"].with_user(self.officer).search([])
+        other = (
+            self.env["ctxh.dashboard.kpi"]
+            .with_user(self.supervisor)
+            .search([("company_id", "=", self.other_hospital.id)])
+        )
+        self.assertFalse(other)
