@@ -1,2 +1,3 @@
 from . import ctxh_period_report_xlsx
 from . import ctxh_consolidation_xlsx
+from . import ctxh_case_register_xlsx

@@ -7,6 +7,7 @@ from unittest import skipUnless
 
 import openpyxl
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from ..builders import build_figures
@@ -104,3 +105,38 @@ class TestPeriodReportXlsx(CtxhReportingCommon):
         pdf = to_pdf(content)
         self.assertTrue(pdf.startswith(b"%PDF"))
         self.assertGreater(len(pdf), 1000)
+
+
+@tagged("post_install", "-at_install")
+class TestCaseRegisterXlsx(CtxhReportingCommon):
+    def test_register_rows(self):
+        content = render_xlsx(self.env, "ctxh_reporting.ctxh_case_register_xlsx", self.cases.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.max_row, len(self.cases) + 1)
+        by_name = {sheet.cell(row, 1).value: row for row in range(2, sheet.max_row + 1)}
+        for case in self.cases:
+            row = by_name[case.name]
+            self.assertEqual(sheet.cell(row, 2).value.date(), case.open_date)
+            self.assertEqual(sheet.cell(row, 3).value, case.partner_id.name)
+            self.assertEqual(sheet.cell(row, 5).value, case.case_type_id.name)
+            self.assertEqual(sheet.cell(row, 9).value, case.stage_id.name)
+        self.assertTrue(to_pdf(content).startswith(b"%PDF"))
+
+    def test_register_respects_rights(self):
+        """An officer of another team cannot print cases they may not read."""
+        outsider = self.env["res.users"].create(
+            {
+                "name": "Cán bộ khác",
+                "login": "h5_outsider",
+                "company_id": self.hospital.id,
+                "company_ids": [(6, 0, self.hospital.ids)],
+                "groups_id": [(6, 0, self.env.ref("ctxh_case.group_ctxh_officer").ids)],
+            }
+        )
+        with self.assertRaises(AccessError):
+            render_xlsx(self.env(user=outsider), "ctxh_reporting.ctxh_case_register_xlsx", self.cases.ids)
+        # A team member prints them.
+        content = render_xlsx(
+            self.env(user=self.officer), "ctxh_reporting.ctxh_case_register_xlsx", self.cases.ids
+        )
+        self.assertEqual(openpyxl.load_workbook(io.BytesIO(content)).active.max_row, len(self.cases) + 1)
