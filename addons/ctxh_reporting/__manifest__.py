@@ -22,4 +22,5 @@
         "views/ctxh_dashboard_views.xml",
         "views/ctxh_reporting_menus.xml",
     ],
+    "demo": ["demo/ctxh_reporting_demo.xml"],
 }
