@@ -1,6 +1,6 @@
 # ctxh: setup, run and test in two commands. See README.md.
 # ODOO_SRC names an Odoo 18.0 source tree (optional where `import odoo` already works).
-.PHONY: run test lint setup i18n help
+.PHONY: run test lint setup i18n bench help
 
 help:
 	@echo "make run    - create .venv and the ctxh_demo database if needed, serve http://127.0.0.1:8069 (admin/admin)"
@@ -8,6 +8,7 @@ help:
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
 	@echo "make setup  - only create/refresh .venv"
 	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"
+	@echo "make bench  - benchmarks at hospital scale on the demo database (rolled back), printing figures"
 
 setup:
 	@scripts/setup.sh
@@ -23,3 +24,6 @@ lint: setup
 
 i18n: setup
 	@scripts/i18n.sh $(or $(DB),ctxh_demo) $(or $(MODULES),ctxh_case,ctxh_volunteer,ctxh_donation,ctxh_reporting)
+
+bench:
+	@scripts/bench.sh
