@@ -39,6 +39,8 @@
     ],
     "demo": [
         "demo/ctxh_case_demo.xml",
+        # H1
+        "demo/ctxh_case_workflow_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
