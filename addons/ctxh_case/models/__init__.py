@@ -7,6 +7,7 @@ from . import ctxh_task_group
 from . import ctxh_support_type
 
 # --- H1: case workflow ---
+from . import ctxh_validity_mixin
 from . import ctxh_closure_reason
 from . import ctxh_intervention_type
 from . import ctxh_agency_kind

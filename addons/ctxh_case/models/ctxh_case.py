@@ -380,6 +380,7 @@ class CtxhCase(models.Model):
         open_cases = self.filtered("is_open")
         if open_cases != self:
             raise UserError(_("Only open cases can be closed."))
+        reason._ctxh_check_valid_on(fields.Date.context_today(self))
         self.write(
             {
                 "closure_reason_id": reason.id,

@@ -24,3 +24,8 @@ class CtxhCaseIntervention(models.Model):
     def _check_duration(self):
         if any(i.duration < 0 for i in self):
             raise ValidationError(_("The duration of an intervention cannot be negative."))
+
+    @api.constrains("intervention_type_id", "date")
+    def _check_type_valid(self):
+        for intervention in self:
+            intervention.intervention_type_id._ctxh_check_valid_on(intervention.date)

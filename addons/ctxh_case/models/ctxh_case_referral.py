@@ -87,6 +87,11 @@ class CtxhCaseReferral(models.Model):
                     )
                 )
 
+    @api.constrains("agency_kind_id", "date_sent")
+    def _check_agency_kind_valid(self):
+        for referral in self:
+            referral.agency_kind_id._ctxh_check_valid_on(referral.date_sent)
+
     @api.constrains("date_sent", "follow_up_date")
     def _check_dates(self):
         for referral in self:

@@ -6,6 +6,7 @@ class CtxhClosureReason(models.Model):
 
     _name = "ctxh.closure.reason"
     _description = "Case Closure Reason"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -16,9 +17,6 @@ class CtxhClosureReason(models.Model):
         string="Follow-up Usually Needed",
         help="Suggest a follow-up when a case is closed with this reason.",
     )
-    legal_basis = fields.Char(help="Regulation this closure reason is based on.")
-    date_from = fields.Date(string="Valid From")
-    date_to = fields.Date(string="Valid To")
     description = fields.Text(translate=True)
 
     _sql_constraints = [

@@ -6,6 +6,7 @@ class CtxhInterventionType(models.Model):
 
     _name = "ctxh.intervention.type"
     _description = "Intervention Type"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -13,9 +14,6 @@ class CtxhInterventionType(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     task_group_id = fields.Many2one("ctxh.task.group", string="Task Group")
-    legal_basis = fields.Char(help="Regulation this intervention type is based on.")
-    date_from = fields.Date(string="Valid From")
-    date_to = fields.Date(string="Valid To")
     description = fields.Text(translate=True)
 
     _sql_constraints = [

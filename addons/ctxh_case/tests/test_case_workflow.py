@@ -114,6 +114,33 @@ class TestCaseWorkflow(CtxhCaseCommon):
         form.save().action_confirm()
         self.assertEqual(self.case.closure_reason_id, self.reason)
 
+    @freeze_time("2026-06-10")
+    def test_master_data_validity_dates(self):
+        expired = self.env["ctxh.closure.reason"].create(
+            {"name": "Old reason", "code": "old_reason", "date_to": date(2025, 12, 31)}
+        )
+        with self.assertRaises(ValidationError):
+            self.case.action_close(expired, "Xong")
+        self.assertTrue(self.case.is_open)
+        future_type = self.env["ctxh.intervention.type"].create(
+            {"name": "Future", "code": "future_type", "date_from": date(2027, 1, 1)}
+        )
+        Intervention = self.env["ctxh.case.intervention"]
+        with self.assertRaises(ValidationError):
+            Intervention.create({"case_id": self.case.id, "intervention_type_id": future_type.id})
+        ok = Intervention.create(
+            {"case_id": self.case.id, "intervention_type_id": future_type.id, "date": date(2027, 2, 1)}
+        )
+        self.assertTrue(ok)
+        with self.assertRaises(ValidationError):
+            future_type.date_to = date(2026, 1, 1)
+        kind = self.env.ref("ctxh_case.agency_kind_police")
+        kind.date_to = date(2026, 1, 1)
+        with self.assertRaises(ValidationError):
+            self.env["ctxh.case.referral"].create(
+                {"case_id": self.case.id, "agency_id": self._agency().id, "legal_obligation": True}
+            )
+
     # ------------------------------------------------------------- review
     def test_next_review_date_from_case_type(self):
         self.case.open_date = date(2026, 3, 1)
