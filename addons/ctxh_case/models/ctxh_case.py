@@ -112,6 +112,12 @@ class CtxhCase(models.Model):
         related="partner_id.ctxh_national_id", readonly=False, string="National ID (CCCD)"
     )
     duplicate_warning = fields.Char(related="partner_id.ctxh_duplicate_warning")
+    insurance_card_number = fields.Char(string="Health Insurance Card No.")
+    insurance_benefit_level = fields.Selection(
+        [("100", "100%"), ("95", "95%"), ("80", "80%"), ("none", "No health insurance")],
+        string="Insurance Benefit Level",
+    )
+    diagnosis_group = fields.Char(help="A minimal diagnosis group (e.g. cancer, stroke); no medical detail.")
 
     # Review
     last_review_date = fields.Date(copy=False, tracking=True)
@@ -136,6 +142,16 @@ class CtxhCase(models.Model):
     province = fields.Char()
     commune = fields.Char()
     address_detail = fields.Char(string="Address")
+    housing = fields.Selection(
+        [
+            ("owned", "Own house"),
+            ("rented", "Rented"),
+            ("relatives", "With relatives"),
+            ("temporary", "Temporary or unsafe housing"),
+            ("homeless", "Homeless"),
+        ]
+    )
+    distance_km = fields.Float(string="Distance to Hospital (km)")
     monthly_income = fields.Monetary(string="Household Monthly Income", currency_field="currency_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     poverty_status = fields.Selection(POVERTY_STATUSES, default="none", tracking=True)

@@ -57,6 +57,18 @@ class CtxhCaseAssessment(models.Model):
         compute="_compute_total_score",
         store=True,
     )
+    # Needs checklist (domain brief: what the family lacks), independent of the scores.
+    need_finances = fields.Boolean(string="Money for Treatment")
+    need_food = fields.Boolean(string="Food and Meals")
+    need_transport = fields.Boolean(string="Transport")
+    need_accommodation = fields.Boolean(string="Accommodation")
+    need_psychological = fields.Boolean(string="Psychological Support")
+    need_documents = fields.Boolean(string="Legal and Identity Documents")
+    need_caregiving = fields.Boolean(string="Caregiving")
+    need_child_protection = fields.Boolean(string="Child Protection")
+    need_violence = fields.Boolean(string="Violence or Abuse")
+    need_discharge_placement = fields.Boolean(string="Discharge Placement")
+    risk_self_harm = fields.Boolean(string="Risk of Self-harm")
     needs = fields.Text(string="Needs Identified")
     strengths = fields.Text()
     narrative = fields.Text()

@@ -5,3 +5,5 @@ from . import test_case_tour
 # H1
 from . import test_case_workflow
 from . import test_case_security
+from . import test_case_forms
+from . import test_case_close_tour
