@@ -25,9 +25,17 @@
         "views/ctxh_vulnerable_group_views.xml",
         "views/ctxh_master_data_views.xml",
         "views/ctxh_case_views.xml",
+        # Workforce and service log (H2)
+        "data/ctxh_workforce_data.xml",
+        "data/ctxh_workforce_cron.xml",
+        "views/hr_employee_views.xml",
+        "views/ctxh_training_views.xml",
+        "views/ctxh_service_log_views.xml",
     ],
     "demo": [
         "demo/ctxh_case_demo.xml",
+        # Workforce and service log (H2)
+        "demo/ctxh_workforce_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
