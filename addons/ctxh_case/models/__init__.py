@@ -5,6 +5,7 @@ from . import ctxh_vulnerable_group
 from . import ctxh_case
 from . import ctxh_task_group
 from . import ctxh_support_type
+
 # Workforce and service log (H2)
 from . import hr_employee
 from . import ctxh_training

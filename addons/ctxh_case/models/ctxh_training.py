@@ -58,3 +58,68 @@ class CtxhTraining(models.Model):
     def _compute_display_name(self):
         for training in self:
             training.display_name = f"{training.course or ''} – {training.employee_id.name or ''}"
+
+
+# Months of supervised practice required after the social work degree (Decree 110/2024/NĐ-CP).
+PRACTICE_MONTHS = {"university": 12, "college": 9, "intermediate": 6}
+
+
+class CtxhSupervisedPractice(models.Model):
+    """Supervised practice of a trainee before the practice certificate (Decree 110/2024/NĐ-CP):
+    12 months after university, 9 after college, 6 after intermediate level."""
+
+    _name = "ctxh.supervised.practice"
+    _description = "Supervised Social Work Practice"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    trainee_id = fields.Many2one(
+        "hr.employee", string="Trainee", required=True, index=True, ondelete="cascade", tracking=True
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", string="Supervising Practitioner", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company", related="trainee_id.company_id", store=True, index=True, precompute=True
+    )
+    education_level = fields.Selection(
+        [("university", "University"), ("college", "College"), ("intermediate", "Intermediate")],
+        required=True,
+        default="university",
+    )
+    required_months = fields.Integer(compute="_compute_required_months", store=True)
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    hours = fields.Float(tracking=True)
+    state = fields.Selection(
+        [("ongoing", "Ongoing"), ("completed", "Completed"), ("interrupted", "Interrupted")],
+        default="ongoing",
+        required=True,
+        tracking=True,
+    )
+    note = fields.Text(string="Notes")
+
+    @api.depends("education_level")
+    def _compute_required_months(self):
+        for practice in self:
+            practice.required_months = PRACTICE_MONTHS.get(practice.education_level, 0)
+
+    @api.constrains("trainee_id", "supervisor_id")
+    def _check_supervisor(self):
+        for practice in self:
+            if practice.trainee_id == practice.supervisor_id:
+                raise ValidationError(_("A trainee cannot supervise their own practice."))
+
+    @api.constrains("date_start", "date_end", "hours")
+    def _check_dates_hours(self):
+        for practice in self:
+            if practice.date_end and practice.date_end < practice.date_start:
+                raise ValidationError(_("A supervised practice cannot end before it starts."))
+            if practice.hours < 0:
+                raise ValidationError(_("The hours of a supervised practice cannot be negative."))
+
+    @api.depends("trainee_id", "date_start")
+    def _compute_display_name(self):
+        for practice in self:
+            practice.display_name = f"{practice.trainee_id.name or ''} ({practice.date_start or ''})"

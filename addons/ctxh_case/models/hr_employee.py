@@ -80,6 +80,9 @@ class HrEmployee(models.Model):
         "1 January 2027 (Decree 110/2024/NĐ-CP).",
     )
     ctxh_training_ids = fields.One2many("ctxh.training", "employee_id", string="Social Work Trainings")
+    ctxh_practice_ids = fields.One2many(
+        "ctxh.supervised.practice", "trainee_id", string="Supervised Practice"
+    )
     ctxh_training_count = fields.Integer(string="Trainings", compute="_compute_ctxh_training_stats")
     ctxh_training_hours = fields.Float(string="Training Hours", compute="_compute_ctxh_training_stats")
     ctxh_can_edit = fields.Boolean(compute="_compute_ctxh_can_edit")

@@ -239,6 +239,36 @@ class TestWorkforce(TransactionCase):
         self.valid.with_user(self.hr_user).write({"ctxh_role": "part_time", "name": "Tên Mới"})
         self.assertEqual(self.valid.ctxh_role, "part_time")
 
+    def test_officer_cannot_read_private_employee_fields(self):
+        self.valid.sudo().private_phone = "0912345678"
+        with self.assertRaises(AccessError):
+            self.valid.with_user(self.officer).read(["private_phone"])
+
+    def test_supervised_practice(self):
+        Practice = self.env["ctxh.supervised.practice"].with_user(self.hr_user)
+        practice = Practice.create(
+            {
+                "trainee_id": self.missing.id,
+                "supervisor_id": self.valid.id,
+                "education_level": "college",
+                "date_start": "2026-01-05",
+                "hours": 120,
+            }
+        )
+        self.assertEqual(practice.required_months, 9)
+        practice.education_level = "intermediate"
+        self.assertEqual(practice.required_months, 6)
+        self.assertEqual(self.missing.ctxh_practice_ids, practice)
+        with self.assertRaises(ValidationError):
+            practice.supervisor_id = self.missing
+        with self.assertRaises(ValidationError):
+            practice.date_end = "2026-01-04"
+        with self.assertRaises(AccessError):
+            self.env["ctxh.supervised.practice"].with_user(self.officer).create(
+                {"trainee_id": self.missing.id, "supervisor_id": self.valid.id, "date_start": "2026-01-05"}
+            )
+        self.assertEqual(practice.with_user(self.officer).hours, 120)
+
     def test_plain_user_cannot_edit(self):
         with self.assertRaises(AccessError):
             self.valid.with_user(self.boss_user).write({"ctxh_role": "none"})
