@@ -120,6 +120,20 @@ class CtxhServiceLog(models.Model):
         self._check_own_entries([vals])
         return super().write(vals)
 
+    @api.model
+    def _get_counts(self, date_from, date_to, groupby="kind"):
+        """People served between two dates (inclusive), summed in one query:
+        ``{value of groupby: count}``; many2one keys are ids."""
+        domain = [
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        result = {}
+        for key, total in self._read_group(domain, [groupby], ["count:sum"]):
+            result[key.id if isinstance(key, models.BaseModel) else key] = total
+        return result
+
     @api.depends("date", "kind", "count")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))

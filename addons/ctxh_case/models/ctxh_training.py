@@ -54,6 +54,20 @@ class CtxhTraining(models.Model):
             if training.date_end and training.date_end < training.date:
                 raise ValidationError(_("The training “%s” cannot end before it starts.", training.course))
 
+    @api.model
+    def _get_figures(self, date_from, date_to):
+        """Trainings attended between two dates (inclusive), in one query:
+        ``{"attendances": n, "hours": h, "employees": distinct employees}``."""
+        domain = [
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        [(attendances, hours, employees)] = self._read_group(
+            domain, [], ["__count", "hours:sum", "employee_id:count_distinct"]
+        )
+        return {"attendances": attendances, "hours": hours or 0.0, "employees": employees}
+
     @api.depends("course", "employee_id")
     def _compute_display_name(self):
         for training in self:

@@ -188,6 +188,38 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.ctxh_training_count, employee.ctxh_training_hours = stats.get(employee.id, (0, 0.0))
 
+    @api.model
+    def _ctxh_workforce_figures(self, on_date=None):
+        """Staff figures for the statutory reports, in three queries.
+
+        Returns ``{role: {"total": n, "degree": n, "related_degree": n, "training": n, "none": n,
+        "certificate_valid": n}}`` for the roles full_time and part_time, counting the employees
+        of the current companies; ``certificate_valid`` counts the certificates valid on
+        ``on_date`` (today by default).
+        """
+        on_date = fields.Date.to_date(on_date) or fields.Date.context_today(self)
+        figures = {
+            role: {
+                "total": 0,
+                "degree": 0,
+                "related_degree": 0,
+                "training": 0,
+                "none": 0,
+                "certificate_valid": 0,
+            }
+            for role in ("full_time", "part_time")
+        }
+        staff = [("ctxh_role", "in", list(figures)), ("company_id", "in", self.env.companies.ids)]
+        for role, qualification, count in self._read_group(
+            staff, ["ctxh_role", "ctxh_qualification"], ["__count"]
+        ):
+            figures[role][qualification] += count
+            figures[role]["total"] += count
+        valid_domain = staff + self._ctxh_certificate_valid_domain(on_date)
+        for role, count in self._read_group(valid_domain, ["ctxh_role"], ["__count"]):
+            figures[role]["certificate_valid"] = count
+        return figures
+
     # ------------------------------------------------------------------ access
     def write(self, vals):
         ctxh_fields = self._ctxh_fields()

@@ -27,7 +27,7 @@ class TestServiceLog(TransactionCase):
         Log = cls.env["ctxh.service.log"]
         cls.log_1 = Log.create(
             {
-                "date": "2026-05-04",
+                "date": "2021-05-04",
                 "kind": "reception",
                 "count": 25,
                 "user_id": cls.collaborator.id,
@@ -37,7 +37,7 @@ class TestServiceLog(TransactionCase):
         )
         cls.log_2 = Log.create(
             {
-                "date": "2026-05-04",
+                "date": "2021-05-04",
                 "kind": "escort",
                 "count": 3,
                 "user_id": cls.collaborator_2.id,
@@ -46,7 +46,7 @@ class TestServiceLog(TransactionCase):
         )
         cls.log_b = Log.create(
             {
-                "date": "2026-05-04",
+                "date": "2021-05-04",
                 "kind": "guidance",
                 "count": 4,
                 "user_id": cls.officer.id,
@@ -68,17 +68,17 @@ class TestServiceLog(TransactionCase):
         self.assertEqual(self.log_1.count, 1)
 
     def test_no_future_date(self):
-        with freeze_time("2026-05-04"):
+        with freeze_time("2021-05-04"):
             with self.assertRaises(ValidationError):
-                self.env["ctxh.service.log"].create({"kind": "reception", "date": "2026-05-05"})
-            log = self.env["ctxh.service.log"].create({"kind": "reception", "date": "2026-05-04"})
+                self.env["ctxh.service.log"].create({"kind": "reception", "date": "2021-05-05"})
+            log = self.env["ctxh.service.log"].create({"kind": "reception", "date": "2021-05-04"})
             self.assertTrue(log)
 
     # ------------------------------------------------------------------ quick entry
     def test_quick_entry_defaults(self):
-        with freeze_time("2026-05-06"):
+        with freeze_time("2021-05-06"):
             with Form(self.env["ctxh.service.log"].with_user(self.collaborator)) as entry:
-                self.assertEqual(str(entry.date), "2026-05-06")
+                self.assertEqual(str(entry.date), "2021-05-06")
                 self.assertEqual(entry.kind, "reception")
                 self.assertEqual(entry.channel, "in_person")
                 self.assertEqual(entry.count, 1)
@@ -108,6 +108,31 @@ class TestServiceLog(TransactionCase):
             self.env.ref("ctxh_case.ctxh_service_log_view_list").id, "list"
         )["arch"]
         self.assertIn('editable="top"', arch)
+
+    def test_report_counts(self):
+        Log = self.env["ctxh.service.log"]
+        Log.create(
+            {"date": "2021-05-05", "kind": "reception", "count": 5, "department_id": self.department.id}
+        )
+        Log.create({"date": "2021-05-31", "kind": "consultation", "count": 2})
+        Log.create({"date": "2021-06-01", "kind": "consultation", "count": 9})
+        counts = Log._get_counts("2021-05-01", "2021-05-31")
+        expected = {"reception": 30, "escort": 3, "consultation": 2}
+        self.assertEqual({k: counts.get(k) for k in expected}, expected, "company B is not counted")
+        by_department = Log._get_counts("2021-05-01", "2021-05-31", "department_id")
+        self.assertEqual(by_department.get(self.department.id), 30)
+        by_channel = Log._get_counts("2021-06-01", "2021-06-01", "channel")
+        self.assertEqual(by_channel, {"hotline": 9})
+
+    def test_views_load_for_collaborator(self):
+        views = (
+            self.env["ctxh.service.log"]
+            .with_user(self.collaborator)
+            .get_views(
+                [(False, "list"), (False, "form"), (False, "pivot"), (False, "graph"), (False, "search")]
+            )
+        )
+        self.assertIn("my_entries", views["views"]["search"]["arch"])
 
     # ------------------------------------------------------------------ access
     def test_collaborator_sees_only_own_entries(self):

@@ -203,6 +203,57 @@ class TestWorkforce(TransactionCase):
         action = self.valid.action_ctxh_view_trainings()
         self.assertEqual(self.env["ctxh.training"].search(action["domain"]), self.valid.ctxh_training_ids)
 
+    def test_report_figures(self):
+        self.missing.write({"ctxh_qualification": "degree"})
+        self.env["ctxh.training"].create(
+            [
+                {"employee_id": self.valid.id, "course": "A", "date": "2026-03-01", "hours": 16},
+                {"employee_id": self.valid.id, "course": "B", "date": "2026-03-20", "hours": 4},
+                {"employee_id": self.missing.id, "course": "C", "date": "2026-03-31", "hours": 8},
+                {"employee_id": self.missing.id, "course": "D", "date": "2026-04-01", "hours": 8},
+            ]
+        )
+        self.assertEqual(
+            self.env["ctxh.training"]._get_figures("2026-03-01", "2026-03-31"),
+            {"attendances": 3, "hours": 28.0, "employees": 2},
+        )
+        self.env["hr.employee"].search([("id", "not in", self.all_employees.ids)]).write(
+            {"ctxh_role": "none"}
+        )
+        with self.assertQueryCount(4):
+            figures = self.env["hr.employee"]._ctxh_workforce_figures("2026-06-30")
+        self.assertEqual(
+            figures["full_time"],
+            {"total": 2, "degree": 0, "related_degree": 0, "training": 0, "none": 2, "certificate_valid": 1},
+        )
+        self.assertEqual(
+            figures["part_time"],
+            {"total": 2, "degree": 1, "related_degree": 0, "training": 0, "none": 1, "certificate_valid": 1},
+        )
+        self.assertEqual(
+            self.env["hr.employee"]._ctxh_workforce_figures("2026-07-01")["full_time"]["certificate_valid"], 0
+        )
+
+    def test_views_load_for_officer_and_manager(self):
+        for user in (self.officer, self.manager):
+            Employee = self.env["hr.employee"].with_user(user)
+            views = Employee.get_views(
+                [
+                    (self.env.ref("ctxh_case.hr_employee_view_list").id, "list"),
+                    (False, "form"),
+                    (self.env.ref("ctxh_case.hr_employee_view_pivot").id, "pivot"),
+                    (False, "search"),
+                ]
+            )
+            self.assertIn("ctxh_certificate_number", views["views"]["form"]["arch"])
+            self.assertIn("ctxh_without_certificate", views["views"]["search"]["arch"])
+            self.assertNotIn("private_phone", views["views"]["form"]["arch"])
+            result = Employee.web_search_read(
+                [("ctxh_role", "!=", "none"), ("id", "in", self.all_employees.ids)],
+                {"name": {}, "ctxh_certificate_valid": {}, "ctxh_training_hours": {}},
+            )
+            self.assertEqual(result["length"], 4)
+
     # ------------------------------------------------------------------ access
     def test_officer_reads_but_cannot_edit(self):
         employee = self.valid.with_user(self.officer)
