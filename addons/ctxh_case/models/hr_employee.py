@@ -1,10 +1,9 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
-# Decree 110/2024/NĐ-CP: a practice certificate is mandatory for social workers from this date.
-CERTIFICATE_MANDATORY_DATE = date(2027, 1, 1)
 # Re-issue must be requested at least this many working days before the certificate expires.
 CERTIFICATE_REMINDER_WORKING_DAYS = 15
 
@@ -283,6 +282,25 @@ class HrEmployee(models.Model):
                 counted += 1
         return current
 
+    def _ctxh_reminder_vals(self, user, activity_type, model_id):
+        """Values of the certificate reminder of this employee, in the language of ``user``."""
+        self.ensure_one()
+        return {
+            "res_model_id": model_id,
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "date_deadline": self.ctxh_certificate_expiry_date,
+            "summary": _("Request the re-issue of the practice certificate"),
+            "note": _(
+                "The social work practice certificate %(number)s of %(employee)s expires on "
+                "%(date)s. Re-issue must be requested at least 15 working days before expiry.",
+                number=self.ctxh_certificate_number or "",
+                employee=self.name,
+                date=format_date(self.env, self.ctxh_certificate_expiry_date, lang_code=user.lang),
+            ),
+        }
+
     @api.model
     def _cron_ctxh_certificate_reminder(self):
         """Remind the manager when a practice certificate expires within 15 working days.
@@ -328,21 +346,7 @@ class HrEmployee(models.Model):
             if not user:
                 continue
             vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": employee.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": employee.ctxh_certificate_expiry_date,
-                    "summary": _("Request the re-issue of the practice certificate"),
-                    "note": _(
-                        "The social work practice certificate %(number)s of %(employee)s expires on "
-                        "%(date)s. Re-issue must be requested at least 15 working days before expiry.",
-                        number=employee.ctxh_certificate_number or "",
-                        employee=employee.name,
-                        date=employee.ctxh_certificate_expiry_date,
-                    ),
-                }
+                employee.with_context(lang=user.lang)._ctxh_reminder_vals(user, activity_type, model_id)
             )
         if vals_list:
             self.env["mail.activity"].create(vals_list)

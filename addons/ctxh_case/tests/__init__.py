@@ -1,6 +1,7 @@
 from . import test_case_access
 from . import test_case_base
 from . import test_case_tour
+
 # Workforce and service log (H2)
 from . import test_workforce
 from . import test_service_log

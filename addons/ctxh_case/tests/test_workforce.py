@@ -113,6 +113,29 @@ class TestWorkforce(TransactionCase):
         )
         self.assertEqual(Employee._ctxh_add_working_days(date(2026, 11, 2), 15, calendar), date(2026, 11, 24))
 
+    def test_certificate_reminder_in_user_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.boss_user.lang = "vi_VN"
+        self.env.company.resource_calendar_id = self.env["resource.calendar"].create(
+            {"name": "H2 Mon-Fri lang", "company_id": self.env.company.id}
+        )
+        employee = self.env["hr.employee"].create(
+            {
+                "name": "Nhắc Tiếng Việt",
+                "ctxh_role": "part_time",
+                "parent_id": self.boss.id,
+                "ctxh_certificate_number": "VN-1",
+                "ctxh_certificate_issue_date": "2024-01-01",
+                "ctxh_certificate_expiry_date": "2026-11-10",
+            }
+        )
+        with freeze_time("2026-11-02"):
+            self.env["hr.employee"]._cron_ctxh_certificate_reminder()
+        activity = self._reminders(employee)
+        self.assertEqual(activity.user_id, self.boss_user)
+        self.assertIn("Chứng chỉ hành nghề công tác xã hội số VN-1", str(activity.note))
+        self.assertEqual(activity.summary, "Đề nghị cấp lại chứng chỉ hành nghề")
+
     def _reminders(self, employees):
         activity_type = self.env.ref("ctxh_case.mail_activity_type_ctxh_certificate")
         return self.env["mail.activity"].search(
@@ -161,6 +184,7 @@ class TestWorkforce(TransactionCase):
                 "a social work manager when there is no manager or team",
             )
             self.assertEqual(by_employee[soon.id].date_deadline, date(2026, 11, 20))
+            self.assertIn("Sắp Hết Hạn", str(by_employee[soon.id].note))
             # no duplicate on the next run
             Employee._cron_ctxh_certificate_reminder()
             self.assertEqual(self._reminders(employees), activities)
