@@ -36,11 +36,19 @@
         "views/ctxh_case_note_views.xml",
         "views/ctxh_case_consent_views.xml",
         "wizards/ctxh_case_stage_wizard_views.xml",
+        # Workforce and service log (H2)
+        "data/ctxh_workforce_data.xml",
+        "data/ctxh_workforce_cron.xml",
+        "views/hr_employee_views.xml",
+        "views/ctxh_training_views.xml",
+        "views/ctxh_service_log_views.xml",
     ],
     "demo": [
         "demo/ctxh_case_demo.xml",
         # H1
         "demo/ctxh_case_workflow_demo.xml",
+        # Workforce and service log (H2)
+        "demo/ctxh_workforce_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

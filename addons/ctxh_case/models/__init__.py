@@ -22,3 +22,7 @@ from . import ctxh_case_consent
 from . import ctxh_case_member
 from . import ctxh_case_tracing
 # --- end H1 ---
+# Workforce and service log (H2)
+from . import hr_employee
+from . import ctxh_training
+from . import ctxh_service_log

@@ -7,3 +7,6 @@ from . import test_case_workflow
 from . import test_case_security
 from . import test_case_forms
 from . import test_case_close_tour
+# Workforce and service log (H2)
+from . import test_workforce
+from . import test_service_log
