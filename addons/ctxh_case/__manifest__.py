@@ -18,6 +18,8 @@
         "data/ctxh_case_type_data.xml",
         "data/ctxh_vulnerable_group_data.xml",
         "data/ctxh_master_data.xml",
+        # H1
+        "data/ctxh_case_workflow_data.xml",
         "views/ctxh_menus.xml",
         "views/ctxh_team_views.xml",
         "views/ctxh_case_stage_views.xml",
@@ -25,9 +27,28 @@
         "views/ctxh_vulnerable_group_views.xml",
         "views/ctxh_master_data_views.xml",
         "views/ctxh_case_views.xml",
+        # H1
+        "views/ctxh_case_master_data_views.xml",
+        "views/ctxh_case_assessment_views.xml",
+        "views/ctxh_case_plan_views.xml",
+        "views/ctxh_case_intervention_views.xml",
+        "views/ctxh_case_referral_views.xml",
+        "views/ctxh_case_note_views.xml",
+        "views/ctxh_case_consent_views.xml",
+        "wizards/ctxh_case_stage_wizard_views.xml",
+        # Workforce and service log (H2)
+        "data/ctxh_workforce_data.xml",
+        "data/ctxh_workforce_cron.xml",
+        "views/hr_employee_views.xml",
+        "views/ctxh_training_views.xml",
+        "views/ctxh_service_log_views.xml",
     ],
     "demo": [
         "demo/ctxh_case_demo.xml",
+        # H1
+        "demo/ctxh_case_workflow_demo.xml",
+        # Workforce and service log (H2)
+        "demo/ctxh_workforce_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,7 +1,38 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .ctxh_case_stage import DONE_PHASES
+
+# Phases that need a completed needs assessment (OpenSPP-style gate).
+ASSESSED_PHASES = ("care_plan", "services", "follow_up")
+
+INTAKE_SOURCES = [
+    ("walk_in", "Walk-in (self or family)"),
+    ("department", "Referred by a clinical department"),
+    ("emergency", "Emergency department"),
+    ("hotline", "Hotline"),
+    ("police", "Police or authorities"),
+    ("other_hospital", "Other hospital"),
+    ("community", "Community"),
+]
+
+POVERTY_STATUSES = [
+    ("none", "None"),
+    ("poor", "Poor household"),
+    ("near_poor", "Near-poor household"),
+    ("social_protection", "Social protection beneficiary"),
+    ("meritorious", "Person with meritorious service"),
+    ("ethnic_minority", "Ethnic minority"),
+    ("hardship_area", "Hardship area"),
+]
+
+CONSENT_TYPES = [
+    ("services", "Receiving social work services"),
+    ("sharing", "Sharing information with outside agencies"),
+    ("fundraising", "Using the story in a fundraising appeal"),
+]
 
 
 class CtxhCase(models.Model):
@@ -68,6 +99,121 @@ class CtxhCase(models.Model):
     presenting_problem = fields.Text()
     color = fields.Integer()
 
+    # Hospital stay and intake
+    intake_source = fields.Selection(INTAKE_SOURCES, default="walk_in", tracking=True)
+    ward = fields.Char()
+    bed = fields.Char()
+    admission_date = fields.Date()
+    discharge_date = fields.Date()
+    patient_hospital_id = fields.Char(
+        related="partner_id.ctxh_hospital_patient_id", readonly=False, string="Hospital Patient ID"
+    )
+    patient_national_id = fields.Char(
+        related="partner_id.ctxh_national_id", readonly=False, string="National ID (CCCD)"
+    )
+    duplicate_warning = fields.Char(related="partner_id.ctxh_duplicate_warning")
+    insurance_card_number = fields.Char(string="Health Insurance Card No.")
+    insurance_benefit_level = fields.Selection(
+        [("100", "100%"), ("95", "95%"), ("80", "80%"), ("none", "No health insurance")],
+        string="Insurance Benefit Level",
+    )
+    diagnosis_group = fields.Char(help="A minimal diagnosis group (e.g. cancer, stroke); no medical detail.")
+
+    # Review
+    last_review_date = fields.Date(copy=False, tracking=True)
+    next_review_date = fields.Date(compute="_compute_next_review_date", store=True, index=True, tracking=True)
+    is_review_overdue = fields.Boolean(
+        string="Review Overdue", compute="_compute_is_review_overdue", search="_search_is_review_overdue"
+    )
+
+    # Closure / cancellation
+    closure_reason_id = fields.Many2one("ctxh.closure.reason", tracking=True, copy=False)
+    closure_outcome = fields.Text(string="Outcome", copy=False)
+    closure_follow_up_needed = fields.Boolean(string="Follow-up Needed After Closure", copy=False)
+    cancel_reason = fields.Text(copy=False)
+
+    # Sensitivity and special categories
+    is_sensitive = fields.Boolean(compute="_compute_is_sensitive", store=True, index=True)
+    special_category = fields.Selection(related="case_type_id.special_category", store=True)
+
+    # Household and eligibility
+    member_ids = fields.One2many("ctxh.case.member", "case_id", string="Household Members")
+    caregiver_present = fields.Boolean()
+    province = fields.Char()
+    commune = fields.Char()
+    address_detail = fields.Char(string="Address")
+    housing = fields.Selection(
+        [
+            ("owned", "Own house"),
+            ("rented", "Rented"),
+            ("relatives", "With relatives"),
+            ("temporary", "Temporary or unsafe housing"),
+            ("homeless", "Homeless"),
+        ]
+    )
+    distance_km = fields.Float(string="Distance to Hospital (km)")
+    monthly_income = fields.Monetary(string="Household Monthly Income", currency_field="currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    poverty_status = fields.Selection(POVERTY_STATUSES, default="none", tracking=True)
+    poverty_evidence_number = fields.Char(string="Evidence Document No.")
+    poverty_evidence = fields.Binary(string="Evidence Document", attachment=True)
+    poverty_evidence_filename = fields.Char()
+    poverty_expiry_date = fields.Date(string="Status Valid Until")
+    poverty_status_valid = fields.Boolean(string="Status Valid", compute="_compute_poverty_status_valid")
+
+    # Related records
+    assessment_ids = fields.One2many("ctxh.case.assessment", "case_id", string="Assessments")
+    plan_ids = fields.One2many("ctxh.case.plan", "case_id", string="Care Plans")
+    intervention_ids = fields.One2many("ctxh.case.intervention", "case_id", string="Interventions")
+    referral_ids = fields.One2many("ctxh.case.referral", "case_id", string="Referrals")
+    note_ids = fields.One2many("ctxh.case.note", "case_id", string="Notes")
+    consent_ids = fields.One2many("ctxh.case.consent", "case_id", string="Consents")
+    tracing_ids = fields.One2many("ctxh.case.tracing", "case_id", string="Identification and Tracing Log")
+    has_done_assessment = fields.Boolean(compute="_compute_has_done_assessment")
+    current_plan_id = fields.Many2one("ctxh.case.plan", compute="_compute_current_plan_id")
+    consent_services = fields.Selection(
+        [("given", "Given"), ("refused", "Refused"), ("revoked", "Revoked")],
+        compute="_compute_consent_states",
+        string="Consent to Services",
+    )
+    consent_sharing = fields.Selection(
+        [("given", "Given"), ("refused", "Refused"), ("revoked", "Revoked")],
+        compute="_compute_consent_states",
+        string="Consent to Sharing",
+    )
+    consent_fundraising = fields.Selection(
+        [("given", "Given"), ("refused", "Refused"), ("revoked", "Revoked")],
+        compute="_compute_consent_states",
+        string="Consent to Fundraising Story",
+    )
+
+    # Domestic violence / abuse
+    violence_private_screening = fields.Boolean(
+        string="Screened in Private", help="Interviewed in private, away from family members."
+    )
+    violence_screening_date = fields.Date(string="Screening Date")
+    violence_perpetrator_relation = fields.Char(string="Relation of Perpetrator")
+    violence_safety_plan = fields.Text(string="Safety Plan")
+    # Child protection
+    cp_notified_111 = fields.Boolean(string="Hotline 111 Notified")
+    cp_notified_police = fields.Boolean(string="Police Notified")
+    cp_notified_commune = fields.Boolean(string="Commune Notified")
+    cp_notification_date = fields.Date(string="Notification Date")
+    cp_shelter_referral = fields.Boolean(string="Referred for Emergency Shelter")
+    # Abandoned child
+    abandonment_record_number = fields.Char(string="Abandonment Record No.")
+    abandonment_date = fields.Date()
+    abandonment_witnesses = fields.Text(string="Witnesses")
+    authorities_notified = fields.Boolean()
+    authorities_notified_date = fields.Date()
+    temporary_care = fields.Char(string="Temporary Care")
+    placement = fields.Char()
+    birth_registration_support = fields.Boolean()
+    # Unidentified patient
+    police_notified = fields.Boolean(string="Police Notified of Unidentified Patient")
+    police_notified_date = fields.Date()
+    discharge_placement = fields.Char()
+
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "The case reference must be unique."),
     ]
@@ -91,12 +237,82 @@ class CtxhCase(models.Model):
         for case in self:
             case.is_open = case.phase not in DONE_PHASES
 
+    @api.depends("is_open", "open_date", "last_review_date", "case_type_id.review_interval_days")
+    def _compute_next_review_date(self):
+        for case in self:
+            start = case.last_review_date or case.open_date
+            interval = case.case_type_id.review_interval_days
+            if case.is_open and start and interval:
+                case.next_review_date = start + timedelta(days=interval)
+            else:
+                case.next_review_date = False
+
+    @api.depends("is_open", "next_review_date")
+    def _compute_is_review_overdue(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.is_review_overdue = bool(
+                case.is_open and case.next_review_date and case.next_review_date < today
+            )
+
+    def _search_is_review_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on the overdue review flag."))
+        today = fields.Date.context_today(self)
+        domain = [("is_open", "=", True), ("next_review_date", "<", today)]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends("vulnerable_group_ids.sensitive", "case_type_id.sensitive")
+    def _compute_is_sensitive(self):
+        for case in self:
+            case.is_sensitive = case.case_type_id.sensitive or any(
+                case.vulnerable_group_ids.mapped("sensitive")
+            )
+
+    @api.depends("poverty_status", "poverty_expiry_date")
+    def _compute_poverty_status_valid(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.poverty_status_valid = case.poverty_status != "none" and (
+                not case.poverty_expiry_date or case.poverty_expiry_date >= today
+            )
+
+    @api.depends("assessment_ids.state")
+    def _compute_has_done_assessment(self):
+        for case in self:
+            case.has_done_assessment = "done" in case.assessment_ids.mapped("state")
+
+    @api.depends("plan_ids.is_current")
+    def _compute_current_plan_id(self):
+        for case in self:
+            case.current_plan_id = case.plan_ids.filtered("is_current")[:1]
+
+    @api.depends("consent_ids.state", "consent_ids.date", "consent_ids.consent_type")
+    def _compute_consent_states(self):
+        for case in self:
+            for consent_type, _label in CONSENT_TYPES:
+                latest = case.consent_ids.filtered(lambda c, t=consent_type: c.consent_type == t).sorted(
+                    lambda c: (c.date or fields.Date.today(), c.id), reverse=True
+                )[:1]
+                case[f"consent_{consent_type}"] = latest.state or False
+
+    def _ctxh_has_consent(self, consent_type):
+        """Whether the patient's latest consent of ``consent_type`` (services, sharing,
+        fundraising) is given."""
+        self.ensure_one()
+        return self[f"consent_{consent_type}"] == "given"
+
+    # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("ctxh.case") or "/"
-        return super().create(vals_list)
+        cases = super().create(vals_list)
+        cases._check_stage_gates()
+        return cases
 
     def write(self, vals):
         if "stage_id" in vals:
@@ -105,9 +321,172 @@ class CtxhCase(models.Model):
                 vals.setdefault("close_date", fields.Date.context_today(self))
             elif stage:
                 vals.setdefault("close_date", False)
-        return super().write(vals)
+        res = super().write(vals)
+        if (
+            {"vulnerable_group_ids", "case_type_id"} & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("ctxh_case.group_ctxh_sensitive")
+            and any(self.mapped("is_sensitive"))
+        ):
+            raise AccessError(
+                _("Only members of the Sensitive Cases group can put a case in a sensitive category.")
+            )
+        if {"stage_id", "closure_reason_id", "closure_outcome", "cancel_reason"} & set(vals):
+            self._check_stage_gates()
+        return res
+
+    def _check_stage_gates(self):
+        """The workflow gates: an assessment before the care plan, a reason before closing."""
+        for case in self:
+            if case.phase in ASSESSED_PHASES and not case.has_done_assessment:
+                raise ValidationError(
+                    _(
+                        "Case %(case)s cannot move to stage %(stage)s: complete a needs assessment first.",
+                        case=case.name,
+                        stage=case.stage_id.name,
+                    )
+                )
+            if case.phase == "closed" and not (
+                case.closure_reason_id and (case.closure_outcome or "").strip()
+            ):
+                raise ValidationError(
+                    _("Case %s cannot be closed without a closure reason and an outcome.", case.name)
+                )
+            if case.phase == "cancelled" and not (case.cancel_reason or "").strip():
+                raise ValidationError(_("Case %s cannot be cancelled without a reason.", case.name))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(case.phase != "intake" for case in self):
             raise UserError(_("Only cases still at intake can be deleted; cancel or close the others."))
+
+    # --------------------------------------------------------------- actions
+    def _open_stage_wizard(self, mode):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": {
+                "close": _("Close Case"),
+                "cancel": _("Cancel Case"),
+                "reopen": _("Reopen Case"),
+            }[mode],
+            "res_model": "ctxh.case.stage.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_case_id": self.id, "default_mode": mode},
+        }
+
+    def action_open_close_wizard(self):
+        return self._open_stage_wizard("close")
+
+    def action_open_cancel_wizard(self):
+        return self._open_stage_wizard("cancel")
+
+    def action_open_reopen_wizard(self):
+        return self._open_stage_wizard("reopen")
+
+    @api.model
+    def _stage_for_phase(self, phase):
+        stage = self.env["ctxh.case.stage"].search([("phase", "=", phase)], limit=1)
+        if not stage:
+            raise UserError(_("No stage is configured for this phase; ask a manager to create one."))
+        return stage
+
+    def action_close(self, reason, outcome, follow_up_needed=False):
+        open_cases = self.filtered("is_open")
+        if open_cases != self:
+            raise UserError(_("Only open cases can be closed."))
+        reason._ctxh_check_valid_on(fields.Date.context_today(self))
+        self.write(
+            {
+                "closure_reason_id": reason.id,
+                "closure_outcome": outcome,
+                "closure_follow_up_needed": follow_up_needed,
+                "stage_id": self._stage_for_phase("closed").id,
+            }
+        )
+        return True
+
+    def action_cancel(self, reason):
+        if self.filtered(lambda c: not c.is_open):
+            raise UserError(_("Only open cases can be cancelled."))
+        self.write({"cancel_reason": reason, "stage_id": self._stage_for_phase("cancelled").id})
+        return True
+
+    def action_reopen(self, stage=None, reason=None):
+        if self.filtered("is_open"):
+            raise UserError(_("Only closed or cancelled cases can be reopened."))
+        stage = stage or self._stage_for_phase("assessment")
+        if stage.phase in DONE_PHASES:
+            raise UserError(_("Choose an open stage to reopen the case in."))
+        self.write(
+            {
+                "stage_id": stage.id,
+                "closure_reason_id": False,
+                "closure_outcome": False,
+                "closure_follow_up_needed": False,
+                "cancel_reason": False,
+                "last_review_date": fields.Date.context_today(self),
+            }
+        )
+        for case in self:
+            case.message_post(body=_("Case reopened: %s", reason or "-"))
+        return True
+
+    def action_mark_reviewed(self):
+        self.write({"last_review_date": fields.Date.context_today(self)})
+        self.activity_feedback(["ctxh_case.mail_activity_type_case_review"])
+        return True
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_create_review_activities(self, batch_size=500):
+        """Create one 'Case review' activity per open case whose review is overdue.
+
+        Cases that already have an open review activity are skipped; the work is done in
+        batches of ``batch_size`` with one search and one create per batch.
+        """
+        activity_type = self.env.ref("ctxh_case.mail_activity_type_case_review")
+        today = fields.Date.context_today(self)
+        Activity = self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id("ctxh.case")
+        created = 0
+        last_id = 0
+        while True:
+            cases = self.search(
+                [("is_open", "=", True), ("next_review_date", "<", today), ("id", ">", last_id)],
+                order="id",
+                limit=batch_size,
+            )
+            if not cases:
+                break
+            last_id = cases[-1].id
+            existing = Activity.search(
+                [
+                    ("res_model", "=", "ctxh.case"),
+                    ("res_id", "in", cases.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            already = set(existing.mapped("res_id"))
+            vals_list = [
+                {
+                    "res_model_id": model_id,
+                    "res_id": case.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "summary": _("Case review overdue since %s", case.next_review_date),
+                    "date_deadline": case.next_review_date,
+                    "user_id": (
+                        case.user_id or case.supervisor_id or case.team_id.leader_id or self.env.user
+                    ).id,
+                }
+                for case in cases
+                if case.id not in already
+            ]
+            if vals_list:
+                Activity.create(vals_list)
+                created += len(vals_list)
+            if len(cases) < batch_size:
+                break
+        return created

@@ -21,6 +21,18 @@ class CtxhCaseType(models.Model):
     date_from = fields.Date(string="Valid From")
     date_to = fields.Date(string="Valid To")
     description = fields.Text(translate=True)
+    special_category = fields.Selection(
+        [
+            ("violence", "Domestic violence or abuse"),
+            ("child_protection", "Child protection"),
+            ("abandoned", "Abandoned newborn or child"),
+            ("unidentified", "Unidentified patient"),
+        ],
+        help="Shows the extra fields of this special category on the case.",
+    )
+    sensitive = fields.Boolean(
+        help="Cases of this type are restricted to the Sensitive Cases group and managers.",
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a case type must be unique."),

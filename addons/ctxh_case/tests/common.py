@@ -60,3 +60,9 @@ class CtxhCaseCommon(TransactionCase):
                 "medical_record_number": "MRN-B-1",
             }
         )
+
+    @classmethod
+    def _complete_assessment(cls, case, **scores):
+        assessment = cls.env["ctxh.case.assessment"].create({"case_id": case.id, **scores})
+        assessment.action_done()
+        return assessment

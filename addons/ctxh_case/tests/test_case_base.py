@@ -28,10 +28,16 @@ class TestCaseBase(CtxhCaseCommon):
     @freeze_time("2026-05-02")
     def test_close_date_follows_stage(self):
         closed = self.env.ref("ctxh_case.stage_closed")
-        self.case.stage_id = closed
+        self.case.write(
+            {
+                "closure_reason_id": self.env.ref("ctxh_case.closure_reason_goals_met").id,
+                "closure_outcome": "Hỗ trợ xong",
+                "stage_id": closed.id,
+            }
+        )
         self.assertEqual(self.case.close_date, date(2026, 5, 2))
         self.assertFalse(self.case.is_open)
-        self.case.stage_id = self.env.ref("ctxh_case.stage_services")
+        self.case.stage_id = self.env.ref("ctxh_case.stage_screening")
         self.assertFalse(self.case.close_date)
         self.assertTrue(self.case.is_open)
 

@@ -1,0 +1,1 @@
+from . import ctxh_case_stage_wizard
