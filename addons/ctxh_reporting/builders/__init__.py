@@ -8,9 +8,9 @@ nothing happened), so the keys of :func:`build_figures` are the catalogue of fig
 report template may use.
 """
 
-from . import case_figures, dataset, period
+from . import case_figures, dataset, intervention_figures, period, workforce_figures
 
-BUILDERS = [case_figures.build]
+BUILDERS = [case_figures.build, intervention_figures.build, workforce_figures.build]
 
 
 def build_figures(env, company, date_from, date_to):
@@ -21,4 +21,12 @@ def build_figures(env, company, date_from, date_to):
     return figures
 
 
-__all__ = ["BUILDERS", "build_figures", "case_figures", "dataset", "period"]
+__all__ = [
+    "BUILDERS",
+    "build_figures",
+    "case_figures",
+    "dataset",
+    "intervention_figures",
+    "period",
+    "workforce_figures",
+]

@@ -26,6 +26,12 @@ KPIS = [
         "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.phase = 'closed'"
         " AND k.close_date >= date_trunc('month', CURRENT_DATE)::date",
     ),
+    (
+        "overdue_reviews",
+        15,
+        "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.is_open"
+        " AND k.next_review_date < CURRENT_DATE",
+    ),
 ]
 
 
@@ -38,7 +44,16 @@ class CtxhDashboardKpi(models.Model):
     _order = "company_id, sequence"
     _rec_name = "kpi"
     _depends = {
-        "ctxh.case": ["company_id", "active", "is_open", "priority", "open_date", "close_date", "phase"],
+        "ctxh.case": [
+            "company_id",
+            "active",
+            "is_open",
+            "priority",
+            "open_date",
+            "close_date",
+            "phase",
+            "next_review_date",
+        ],
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -48,6 +63,7 @@ class CtxhDashboardKpi(models.Model):
             ("urgent_cases", "Urgent Open Cases"),
             ("opened_this_month", "Cases Opened This Month"),
             ("closed_this_month", "Cases Closed This Month"),
+            ("overdue_reviews", "Overdue Case Reviews"),
         ],
         string="Indicator",
         readonly=True,
@@ -71,14 +87,15 @@ class CtxhDashboardKpi(models.Model):
     def action_open(self):
         """Open the records behind a tile."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_case.ctxh_case_action")
         today = fields.Date.context_today(self)
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_case.ctxh_case_action")
         month_start = today.replace(day=1)
         domains = {
             "active_cases": [("is_open", "=", True)],
             "urgent_cases": [("is_open", "=", True), ("priority", "=", "3")],
             "opened_this_month": [("open_date", ">=", month_start)],
             "closed_this_month": [("phase", "=", "closed"), ("close_date", ">=", month_start)],
+            "overdue_reviews": [("is_open", "=", True), ("next_review_date", "<", today)],
         }
         action.update(
             {

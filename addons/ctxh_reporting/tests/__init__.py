@@ -5,3 +5,5 @@ from . import test_xlsx
 from . import test_consolidation
 from . import test_access
 from . import test_dashboard
+from . import test_builders_services
+from . import test_builders_workforce

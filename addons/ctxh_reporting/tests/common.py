@@ -73,17 +73,17 @@ class CtxhReportingCommon(TransactionCase):
         cls.group_elderly = ref("ctxh_case.vulnerable_group_elderly_alone")
         stage_closed = ref("ctxh_case.stage_closed")
         stage_cancelled = ref("ctxh_case.stage_cancelled")
-        stage_services = ref("ctxh_case.stage_services")
+        stage_open = ref("ctxh_case.stage_assessment")
         # (open_date, close_date, final stage, type, groups)
         cls.case_specs = [
-            (date(2025, 11, 3), None, stage_services, cls.type_financial, cls.group_poor),
+            (date(2025, 11, 3), None, stage_open, cls.type_financial, cls.group_poor),
             (date(2025, 12, 20), date(2026, 2, 10), stage_closed, cls.type_illness, cls.group_elderly),
-            (date(2026, 1, 5), None, stage_services, cls.type_financial, cls.group_poor | cls.group_elderly),
+            (date(2026, 1, 5), None, stage_open, cls.type_financial, cls.group_poor | cls.group_elderly),
             (date(2026, 2, 14), date(2026, 3, 1), stage_closed, cls.type_financial, cls.group_poor),
-            (date(2026, 3, 31), None, stage_services, cls.type_illness, cls.env["ctxh.vulnerable.group"]),
+            (date(2026, 3, 31), None, stage_open, cls.type_illness, cls.env["ctxh.vulnerable.group"]),
             (date(2026, 3, 2), date(2026, 3, 20), stage_cancelled, cls.type_illness, cls.group_elderly),
             (date(2026, 1, 20), date(2026, 4, 15), stage_closed, cls.type_illness, cls.group_poor),
-            (date(2026, 4, 2), None, stage_services, cls.type_financial, cls.group_poor),
+            (date(2026, 4, 2), None, stage_open, cls.type_financial, cls.group_poor),
         ]
         partner = cls.env["res.partner"].create({"name": "Nguyễn Văn Thử"})
         Case = cls.env["ctxh.case"]
@@ -99,7 +99,7 @@ class CtxhReportingCommon(TransactionCase):
                     "open_date": open_date,
                 }
             )
-            case.write({"stage_id": stage.id, "close_date": close_date or False})
+            case.write({"stage_id": stage.id, "close_date": close_date or False, **cls.closing_vals(stage)})
             cls.cases |= case
         # Another hospital's case in the period never counts.
         Case.create(
@@ -112,6 +112,18 @@ class CtxhReportingCommon(TransactionCase):
             }
         )
         cls.template = cls.env.ref("ctxh_reporting.report_template_syt_ctxh")
+
+    @classmethod
+    def closing_vals(cls, stage):
+        """What the workflow gates of ctxh_case ask to close or cancel a case."""
+        if stage.phase == "closed":
+            return {
+                "closure_reason_id": cls.env.ref("ctxh_case.closure_reason_goals_met").id,
+                "closure_outcome": "Đã hoàn thành mục tiêu hỗ trợ",
+            }
+        if stage.phase == "cancelled":
+            return {"cancel_reason": "Người bệnh chuyển viện trước khi đánh giá"}
+        return {}
 
     @classmethod
     def expected_case_figures(cls, date_from, date_to):

@@ -16,7 +16,10 @@ class TestDashboard(CtxhReportingCommon):
         today = fields.Date.context_today(self.env["ctxh.case"])
         # One urgent case opened today, one closed today.
         self.cases[0].copy({"open_date": today, "priority": "3"})
-        self.cases[2].write({"stage_id": self.env.ref("ctxh_case.stage_closed").id, "close_date": today})
+        stage_closed = self.env.ref("ctxh_case.stage_closed")
+        self.cases[2].write(
+            {"stage_id": stage_closed.id, "close_date": today, **self.closing_vals(stage_closed)}
+        )
         values, _rows = self.kpis()
         Case = self.env["ctxh.case"]
         domain = [("company_id", "=", self.hospital.id)]
@@ -47,3 +50,18 @@ class TestDashboard(CtxhReportingCommon):
             .search([("company_id", "=", self.other_hospital.id)])
         )
         self.assertFalse(other)
+
+    def test_overdue_reviews(self):
+        Case = self.env["ctxh.case"]
+        overdue = Case.search([("company_id", "=", self.hospital.id), ("is_review_overdue", "=", True)])
+        self.assertTrue(overdue)
+        # A case reviewed today is no longer overdue.
+        overdue[0].action_mark_reviewed()
+        values, rows = self.kpis()
+        self.assertEqual(values["overdue_reviews"], len(overdue) - 1)
+        self.assertEqual(
+            values["overdue_reviews"],
+            Case.search_count([("company_id", "=", self.hospital.id), ("is_review_overdue", "=", True)]),
+        )
+        action = rows.filtered(lambda row: row.kpi == "overdue_reviews").action_open()
+        self.assertEqual(Case.search_count(action["domain"]), len(overdue) - 1)
