@@ -20,7 +20,12 @@ class CtxhVolunteerCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
+        # messages are asserted in English whatever the installed languages; no demo post is open
+        # to self sign-up so that the volunteers' visibility depends on the test records only
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True, lang="en_US")
+        )
+        cls.env["ctxh.shift.post"].search([]).self_signup = False
         cls.company = cls.env.company
         cls.company.partner_id.tz = "Asia/Ho_Chi_Minh"
         cls.company.ctxh_availability_policy = "block"
