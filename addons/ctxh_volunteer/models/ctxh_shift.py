@@ -3,6 +3,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .ctxh_shift_assignment import ACTIVE_STATES
+
 
 class CtxhShift(models.Model):
     _name = "ctxh.shift"
@@ -28,7 +30,7 @@ class CtxhShift(models.Model):
         string="Volunteers",
         compute="_compute_staffing",
         store=True,
-        help="Assignments that are not cancelled.",
+        help="Planned, confirmed and attended assignments.",
     )
     staffing_status = fields.Selection(
         [("under", "Understaffed"), ("ok", "Staffed"), ("full", "Full")],
@@ -75,7 +77,7 @@ class CtxhShift(models.Model):
     @api.depends("assignment_ids.state", "min_volunteers", "max_volunteers")
     def _compute_staffing(self):
         for shift in self:
-            count = len(shift.assignment_ids.filtered(lambda a: a.state not in ("cancelled", "excused")))
+            count = len(shift.assignment_ids.filtered(lambda a: a.state in ACTIVE_STATES))
             shift.volunteer_count = count
             if count >= shift.max_volunteers:
                 shift.staffing_status = "full"
