@@ -10,3 +10,4 @@ from . import ctxh_distribution
 from . import ctxh_distribution_line
 from . import ctxh_fund_publication
 from . import ctxh_case
+from . import ctxh_fund_demo
