@@ -17,9 +17,7 @@ class CtxhTransparency(http.Controller):
     def transparency_index(self, **kwargs):
         funds = request.env["ctxh.fund"].sudo().search_read([("active", "=", True)], ["name", "code"])
         campaigns = request.env["ctxh.campaign"].sudo().search_read([("active", "=", True)], ["name"])
-        return request.render(
-            "ctxh_donation.transparency_index", {"funds": funds, "campaigns": campaigns}
-        )
+        return request.render("ctxh_donation.transparency_index", {"funds": funds, "campaigns": campaigns})
 
     @http.route(
         "/ctxh/transparency/fund/<int:fund_id>", type="http", auth="public", methods=["GET"], sitemap=False

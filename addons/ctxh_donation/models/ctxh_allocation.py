@@ -18,19 +18,26 @@ class CtxhAllocation(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
-    case_id = fields.Many2one("ctxh.case", string="Case", required=True, check_company=True, tracking=True, index=True)
+    case_id = fields.Many2one(
+        "ctxh.case", string="Case", required=True, check_company=True, tracking=True, index=True
+    )
     case_code = fields.Char(
         related="case_id.name", string="Case Code", compute_sudo=True, help="Case reference, without names."
     )
-    fund_id = fields.Many2one("ctxh.fund", string="Fund", required=True, check_company=True, tracking=True, index=True)
+    fund_id = fields.Many2one(
+        "ctxh.fund", string="Fund", required=True, check_company=True, tracking=True, index=True
+    )
     donation_id = fields.Many2one(
         "ctxh.donation",
         string="Designated Donation",
         check_company=True,
-        domain="[('fund_id', '=', fund_id), ('state', '=', 'confirmed'), ('restriction', '!=', 'unrestricted')]",
+        domain="[('fund_id', '=', fund_id), ('state', '=', 'confirmed'), "
+        "('restriction', '!=', 'unrestricted')]",
         help="Restricted donation this support is taken from.",
     )
-    support_type_id = fields.Many2one("ctxh.support.type", string="Support Type", required=True, tracking=True)
+    support_type_id = fields.Many2one(
+        "ctxh.support.type", string="Support Type", required=True, tracking=True
+    )
     method = fields.Selection(
         [
             ("cash", "Cash"),
@@ -61,9 +68,15 @@ class CtxhAllocation(models.Model):
         tracking=True,
         index=True,
     )
-    requested_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False, tracking=True)
-    approved2_by_id = fields.Many2one("res.users", string="Second Approval By", readonly=True, copy=False, tracking=True)
+    requested_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
+    )
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+    )
+    approved2_by_id = fields.Many2one(
+        "res.users", string="Second Approval By", readonly=True, copy=False, tracking=True
+    )
     date_approved = fields.Date(readonly=True, copy=False)
     date_paid = fields.Date(readonly=True, copy=False, tracking=True)
     move_id = fields.Many2one("account.move", string="Disbursement Entry", readonly=True, copy=False)
@@ -129,7 +142,9 @@ class CtxhAllocation(models.Model):
             donation = allocation.donation_id
             if donation:
                 if donation.fund_id != allocation.fund_id or donation.state != "confirmed":
-                    raise UserError(_("The designated donation must be a confirmed donation of the same fund."))
+                    raise UserError(
+                        _("The designated donation must be a confirmed donation of the same fund.")
+                    )
                 if donation.designated_case_id and donation.designated_case_id != allocation.case_id:
                     raise UserError(
                         _(
@@ -139,7 +154,10 @@ class CtxhAllocation(models.Model):
                             other=donation.designated_case_id.sudo().name,
                         )
                     )
-                if donation.restriction == "programme" and donation.support_type_id != allocation.support_type_id:
+                if (
+                    donation.restriction == "programme"
+                    and donation.support_type_id != allocation.support_type_id
+                ):
                     raise UserError(
                         _(
                             "Donation %(donation)s is restricted to the programme %(programme)s.",
@@ -197,8 +215,16 @@ class CtxhAllocation(models.Model):
     @api.model
     def _designated_remaining(self, funds):
         """{(fund_id, case_id): amount of confirmed patient-designated gifts not yet allocated}."""
-        donations = self.env["ctxh.donation"].sudo().search(
-            [("fund_id", "in", funds.ids), ("state", "=", "confirmed"), ("designated_case_id", "!=", False)]
+        donations = (
+            self.env["ctxh.donation"]
+            .sudo()
+            .search(
+                [
+                    ("fund_id", "in", funds.ids),
+                    ("state", "=", "confirmed"),
+                    ("designated_case_id", "!=", False),
+                ]
+            )
         )
         result = {}
         for donation in donations:
@@ -238,9 +264,13 @@ class CtxhAllocation(models.Model):
             if allocation.state == "to_approve" and allocation.needs_second_approval:
                 allocation.write({"state": "to_approve_2", "approved_by_id": self.env.user.id})
             elif allocation.state == "to_approve_2":
-                allocation.write({"state": "approved", "approved2_by_id": self.env.user.id, "date_approved": today})
+                allocation.write(
+                    {"state": "approved", "approved2_by_id": self.env.user.id, "date_approved": today}
+                )
             else:
-                allocation.write({"state": "approved", "approved_by_id": self.env.user.id, "date_approved": today})
+                allocation.write(
+                    {"state": "approved", "approved_by_id": self.env.user.id, "date_approved": today}
+                )
         return True
 
     def action_refuse(self):
@@ -254,7 +284,9 @@ class CtxhAllocation(models.Model):
     def action_draft(self):
         for allocation in self:
             if allocation.state not in ("refused", "cancelled") or allocation.move_id:
-                raise UserError(_("Only refused allocations, or cancelled ones never paid, go back to draft."))
+                raise UserError(
+                    _("Only refused allocations, or cancelled ones never paid, go back to draft.")
+                )
         self.write({"state": "draft", "approved_by_id": False, "approved2_by_id": False})
         return True
 
@@ -310,9 +342,14 @@ class CtxhAllocation(models.Model):
         for allocation in self:
             if allocation.state != "approved":
                 raise UserError(_("Only approved allocations can be paid."))
-            if (allocation.method == "cash" or allocation.support_type_id.is_cash) and not allocation.signed_receipt:
+            if (
+                allocation.method == "cash" or allocation.support_type_id.is_cash
+            ) and not allocation.signed_receipt:
                 raise UserError(
-                    _("Cash support %s is paid only with the beneficiary's signed receipt attached.", allocation.name)
+                    _(
+                        "Cash support %s is paid only with the beneficiary's signed receipt attached.",
+                        allocation.name,
+                    )
                 )
         self.fund_id._lock_for_update()
         self._check_request()
@@ -328,9 +365,18 @@ class CtxhAllocation(models.Model):
         for allocation in self:
             if allocation.state == "paid":
                 self._check_manager()
-                reversal = allocation.move_id.with_user(SUPERUSER_ID).with_company(allocation.company_id)._reverse_moves(
-                    [{"date": fields.Date.context_today(allocation), "ref": _("Reversal of %s", allocation.move_id.ref)}],
-                    cancel=True,
+                reversal = (
+                    allocation.move_id.with_user(SUPERUSER_ID)
+                    .with_company(allocation.company_id)
+                    ._reverse_moves(
+                        [
+                            {
+                                "date": fields.Date.context_today(allocation),
+                                "ref": _("Reversal of %s", allocation.move_id.ref),
+                            }
+                        ],
+                        cancel=True,
+                    )
                 )
                 allocation.reversal_move_id = reversal
             elif allocation.state == "cancelled":

@@ -49,7 +49,10 @@ class CtxhCampaign(models.Model):
         for campaign in self:
             if campaign.case_id and not campaign.patient_consent:
                 raise ValidationError(
-                    _("An appeal for a patient's case needs the patient's consent (campaign %s).", campaign.name)
+                    _(
+                        "An appeal for a patient's case needs the patient's consent (campaign %s).",
+                        campaign.name,
+                    )
                 )
 
     @api.constrains("target_amount")

@@ -14,7 +14,9 @@ class CtxhCase(models.Model):
     def _compute_ctxh_support(self):
         groups = {
             case: (count, amount)
-            for case, count, amount in self.env["ctxh.allocation"].sudo()._read_group(
+            for case, count, amount in self.env["ctxh.allocation"]
+            .sudo()
+            ._read_group(
                 [("case_id", "in", self.ids), ("state", "=", "paid")], ["case_id"], ["__count", "amount:sum"]
             )
         }

@@ -51,7 +51,9 @@ class CtxhDistribution(models.Model):
             if line.donation_line_id.donation_id.state != "confirmed":
                 raise UserError(_("Goods can only be handed out from confirmed in-kind donations."))
             if line.donation_line_id.fund_id != line.distribution_id.fund_id:
-                raise UserError(_("The goods of %s belong to another fund.", line.donation_line_id.display_name))
+                raise UserError(
+                    _("The goods of %s belong to another fund.", line.donation_line_id.display_name)
+                )
             if not line.case_id.sudo().is_open:
                 raise UserError(_("Case %s is closed: it cannot receive support.", line.case_id.sudo().name))
         asked = {}
@@ -120,8 +122,10 @@ class CtxhDistribution(models.Model):
     def action_cancel(self):
         for distribution in self:
             if distribution.move_id and not distribution.reversal_move_id:
-                distribution.reversal_move_id = distribution.move_id.with_user(SUPERUSER_ID).with_company(distribution.company_id)._reverse_moves(
-                    [{"date": fields.Date.context_today(distribution)}], cancel=True
+                distribution.reversal_move_id = (
+                    distribution.move_id.with_user(SUPERUSER_ID)
+                    .with_company(distribution.company_id)
+                    ._reverse_moves([{"date": fields.Date.context_today(distribution)}], cancel=True)
                 )
         self.write({"state": "cancelled"})
         return True

@@ -75,7 +75,9 @@ class CtxhDonation(models.Model):
         string="Currently Designated Case",
         help="The named patient, or the patient of the latest re-designation agreed by the donor.",
     )
-    redesignation_ids = fields.One2many("ctxh.donation.redesignation", "donation_id", string="Re-designations")
+    redesignation_ids = fields.One2many(
+        "ctxh.donation.redesignation", "donation_id", string="Re-designations"
+    )
     currency_id = fields.Many2one(
         "res.currency",
         string="Currency",
@@ -177,7 +179,11 @@ class CtxhDonation(models.Model):
     @api.depends("receipt_number", "partner_id", "is_anonymous", "amount")
     def _compute_display_name(self):
         for donation in self:
-            donor = _("Anonymous") if donation.is_anonymous or not donation.partner_id else donation.partner_id.name
+            donor = (
+                _("Anonymous")
+                if donation.is_anonymous or not donation.partner_id
+                else donation.partner_id.name
+            )
             donation.display_name = f"{donation.receipt_number or _('Draft')} - {donor}"
 
     @api.constrains("restriction", "case_id", "support_type_id")
@@ -219,7 +225,9 @@ class CtxhDonation(models.Model):
                     )
                 )
             if line.journal_id != donation.fund_id.journal_id:
-                raise ValidationError(_("The bank statement line belongs to another journal than the fund's."))
+                raise ValidationError(
+                    _("The bank statement line belongs to another journal than the fund's.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -243,7 +251,9 @@ class CtxhDonation(models.Model):
             "company_id",
         }
         if locked & set(vals) and any(d.state != "draft" for d in self):
-            raise UserError(_("A confirmed or cancelled donation cannot be changed; cancel it and record a new one."))
+            raise UserError(
+                _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
+            )
         res = super().write(vals)
         if {"partner_id", "is_anonymous"} & set(vals):
             self._check_not_anonymous_and_missing_donor()
@@ -252,7 +262,9 @@ class CtxhDonation(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(d.state != "draft" for d in self):
-            raise UserError(_("A confirmed or cancelled donation cannot be deleted: its entries stay on record."))
+            raise UserError(
+                _("A confirmed or cancelled donation cannot be deleted: its entries stay on record.")
+            )
 
     # ------------------------------------------------------------------
     # Posting (hooks a hospital accountant can override)
@@ -338,15 +350,24 @@ class CtxhDonation(models.Model):
                         )
                     )
                 if donation.allocated_amount:
-                    raise UserError(_("Donation %s is designated to allocations; cancel them first.", donation.display_name))
-                reversal = donation.move_id.with_user(SUPERUSER_ID).with_company(donation.company_id)._reverse_moves(
-                    [
-                        {
-                            "date": fields.Date.context_today(donation),
-                            "ref": _("Reversal of %s", donation.move_id.ref),
-                        }
-                    ],
-                    cancel=True,
+                    raise UserError(
+                        _(
+                            "Donation %s is designated to allocations; cancel them first.",
+                            donation.display_name,
+                        )
+                    )
+                reversal = (
+                    donation.move_id.with_user(SUPERUSER_ID)
+                    .with_company(donation.company_id)
+                    ._reverse_moves(
+                        [
+                            {
+                                "date": fields.Date.context_today(donation),
+                                "ref": _("Reversal of %s", donation.move_id.ref),
+                            }
+                        ],
+                        cancel=True,
+                    )
                 )
                 donation.reversal_move_id = reversal
             donation.state = "cancelled"

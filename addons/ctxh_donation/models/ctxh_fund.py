@@ -104,22 +104,30 @@ class CtxhFund(models.Model):
     def _check_accounts(self):
         for fund in self.sudo():
             if fund.income_account_id.internal_group != "income":
-                raise ValidationError(_("The income account of fund %s must be an income account.", fund.name))
+                raise ValidationError(
+                    _("The income account of fund %s must be an income account.", fund.name)
+                )
             if fund.expense_account_id.internal_group != "expense":
-                raise ValidationError(_("The expense account of fund %s must be an expense account.", fund.name))
+                raise ValidationError(
+                    _("The expense account of fund %s must be an expense account.", fund.name)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         plan = self.env.ref("ctxh_donation.analytic_plan_funds")
         for vals in vals_list:
             if not vals.get("analytic_account_id"):
-                account = self.env["account.analytic.account"].sudo().create(
-                    {
-                        "name": vals.get("name"),
-                        "code": vals.get("code"),
-                        "plan_id": plan.id,
-                        "company_id": vals.get("company_id") or self.env.company.id,
-                    }
+                account = (
+                    self.env["account.analytic.account"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": vals.get("name"),
+                            "code": vals.get("code"),
+                            "plan_id": plan.id,
+                            "company_id": vals.get("company_id") or self.env.company.id,
+                        }
+                    )
                 )
                 vals["analytic_account_id"] = account.id
         funds = super().create(vals_list)
@@ -140,9 +148,7 @@ class CtxhFund(models.Model):
         """Make the 'Funds' plan mandatory on the income and expense accounts of the funds."""
         applicability = self.env.ref("ctxh_donation.analytic_applicability_funds").sudo()
         funds = self.sudo().with_context(active_test=False).search([])
-        codes = sorted(
-            set((funds.income_account_id | funds.expense_account_id).mapped("code")) - {False}
-        )
+        codes = sorted(set((funds.income_account_id | funds.expense_account_id).mapped("code")) - {False})
         # Without any fund account the rule must not apply to every journal item.
         applicability.write(
             {
@@ -175,9 +181,7 @@ class CtxhFund(models.Model):
         domain = [("fund_id", "in", self.ids), ("state", "=", "approved")]
         if date_to:
             domain.append(("date_approved", "<=", date_to))
-        committed = dict(
-            self.env["ctxh.allocation"].sudo()._read_group(domain, ["fund_id"], ["amount:sum"])
-        )
+        committed = dict(self.env["ctxh.allocation"].sudo()._read_group(domain, ["fund_id"], ["amount:sum"]))
         committed = {fund.id: amount for fund, amount in committed.items()}
         result = {}
         for fund in self:
@@ -268,11 +272,15 @@ class CtxhFund(models.Model):
         """FIFO attribution of the paid allocations of the funds to their donations."""
         Source = self.env["ctxh.allocation.source"].sudo()
         Source.search([("fund_id", "in", self.ids)]).unlink()
-        donations = self.env["ctxh.donation"].sudo().search(
-            [("fund_id", "in", self.ids), ("state", "=", "confirmed")], order="date, id"
+        donations = (
+            self.env["ctxh.donation"]
+            .sudo()
+            .search([("fund_id", "in", self.ids), ("state", "=", "confirmed")], order="date, id")
         )
-        allocations = self.env["ctxh.allocation"].sudo().search(
-            [("fund_id", "in", self.ids), ("state", "=", "paid")], order="date_paid, id"
+        allocations = (
+            self.env["ctxh.allocation"]
+            .sudo()
+            .search([("fund_id", "in", self.ids), ("state", "=", "paid")], order="date_paid, id")
         )
         vals_list = []
         for fund in self:
@@ -347,8 +355,10 @@ class CtxhFund(models.Model):
             entry["amount"] += donor["amount"]
             entry["count"] += donor["count"]
         used = []
-        for support_type, amount, cases in self.env["ctxh.allocation"].sudo()._read_group(
-            allocation_domain, ["support_type_id"], ["amount:sum", "case_id:array_agg"]
+        for support_type, amount, cases in (
+            self.env["ctxh.allocation"]
+            .sudo()
+            ._read_group(allocation_domain, ["support_type_id"], ["amount:sum", "case_id:array_agg"])
         ):
             codes = sorted(set(self.env["ctxh.case"].sudo().browse(set(cases)).mapped("name")))
             used.append(

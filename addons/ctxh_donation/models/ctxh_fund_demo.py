@@ -99,7 +99,9 @@ class CtxhFund(models.Model):
                     "fund_id": fund.id,
                     "campaign_id": campaign and campaign.id,
                     "channel": "cash" if fund.journal_id.type == "cash" else "bank",
-                    "amount_currency": rng.choice([200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000]),
+                    "amount_currency": rng.choice(
+                        [200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000]
+                    ),
                     "date": day,
                 }
             )

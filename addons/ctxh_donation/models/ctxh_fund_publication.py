@@ -33,7 +33,9 @@ class CtxhFundPublication(models.Model):
     )
     date_from = fields.Date(string="Period From", required=True)
     date_to = fields.Date(string="Period To", required=True)
-    user_id = fields.Many2one("res.users", string="Published By", default=lambda self: self.env.user, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Published By", default=lambda self: self.env.user, readonly=True
+    )
     note = fields.Text()
 
     @api.depends("fund_id", "date_from", "date_to")

@@ -52,8 +52,11 @@ class TestAllocationConcurrency(TransactionCase):
                 "analytic": data.analytic.id,
                 "journal": data.journal.id,
                 "accounts": (
-                    data.bank_account | data.income_account | data.expense_account
-                    | data.in_kind_account | data.suspense_account
+                    data.bank_account
+                    | data.income_account
+                    | data.expense_account
+                    | data.in_kind_account
+                    | data.suspense_account
                 ).ids,
                 "cases": (data.case_a | data.case_b).ids,
                 "partners": (data.patient_a | data.patient_b | data.donor).ids,
@@ -61,7 +64,6 @@ class TestAllocationConcurrency(TransactionCase):
                 "alloc_b": allocations[1].id,
             }
             env.ref("ctxh_donation.analytic_applicability_funds").flush_recordset()
-            cr.commit()
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
@@ -85,7 +87,6 @@ class TestAllocationConcurrency(TransactionCase):
             cr.execute("DELETE FROM res_partner WHERE id IN %s", [tuple(ids["partners"])])
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["ctxh.fund"]._sync_analytic_applicability()
-            cr.commit()
 
     def _approve(self, cr, allocation_id):
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})

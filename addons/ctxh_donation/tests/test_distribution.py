@@ -16,17 +16,21 @@ class TestDistribution(CtxhDonationCommon):
         donation.action_confirm()
         goods = donation.line_ids
         tet = self.env.ref("ctxh_case.support_type_tet_gift")
-        distribution = self.env["ctxh.distribution"].with_user(self.officer).create(
-            {
-                "name": "Phát quà Tết",
-                "fund_id": self.fund.id,
-                "support_type_id": tet.id,
-                "date": "2026-01-20",
-                "line_ids": self.commands(
-                    {"case_id": self.case_a.id, "donation_line_id": goods.id, "quantity": 2},
-                    {"case_id": self.case_b.id, "donation_line_id": goods.id, "quantity": 3},
-                ),
-            }
+        distribution = (
+            self.env["ctxh.distribution"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "name": "Phát quà Tết",
+                    "fund_id": self.fund.id,
+                    "support_type_id": tet.id,
+                    "date": "2026-01-20",
+                    "line_ids": self.commands(
+                        {"case_id": self.case_a.id, "donation_line_id": goods.id, "quantity": 2},
+                        {"case_id": self.case_b.id, "donation_line_id": goods.id, "quantity": 3},
+                    ),
+                }
+            )
         )
         self.assertEqual(distribution.total_value, 2_500_000)
         self.assertEqual(distribution.case_count, 2)
@@ -46,7 +50,9 @@ class TestDistribution(CtxhDonationCommon):
                 "name": "Phát quà lần 2",
                 "fund_id": self.fund.id,
                 "support_type_id": tet.id,
-                "line_ids": self.commands({"case_id": self.case_a.id, "donation_line_id": goods.id, "quantity": 6}),
+                "line_ids": self.commands(
+                    {"case_id": self.case_a.id, "donation_line_id": goods.id, "quantity": 6}
+                ),
             }
         )
         with self.assertRaisesRegex(UserError, "left"):

@@ -47,7 +47,9 @@ class TestDonation(CtxhDonationCommon):
         self.assertBalances(5_000_000, 0, 0, 5_000_000)
         # balances by period
         self.assertEqual(self.fund._get_balances("2026-02-01", None)[self.fund.id]["received"], 0)
-        self.assertEqual(self.fund._get_balances("2026-01-01", "2026-01-31")[self.fund.id]["received"], 5_000_000)
+        self.assertEqual(
+            self.fund._get_balances("2026-01-01", "2026-01-31")[self.fund.id]["received"], 5_000_000
+        )
 
     @freeze_time("2026-03-01")
     def test_cancel_posts_reversal_and_keeps_entries(self):
@@ -113,7 +115,12 @@ class TestDonation(CtxhDonationCommon):
             }
         )
         donation = self.env["ctxh.donation"].create(
-            {"partner_id": self.donor.id, "campaign_id": campaign.id, "amount_currency": 1_000, "date": "2026-01-15"}
+            {
+                "partner_id": self.donor.id,
+                "campaign_id": campaign.id,
+                "amount_currency": 1_000,
+                "date": "2026-01-15",
+            }
         )
         self.assertEqual(donation.fund_id, self.fund)
         donation.action_confirm()
@@ -121,17 +128,25 @@ class TestDonation(CtxhDonationCommon):
         self.assertEqual(campaign.progress, 0.001)
         with self.assertRaises(ValidationError):
             self.env["ctxh.donation"].create(
-                {"partner_id": self.donor.id, "campaign_id": campaign.id, "amount_currency": 1_000, "date": "2026-02-01"}
+                {
+                    "partner_id": self.donor.id,
+                    "campaign_id": campaign.id,
+                    "amount_currency": 1_000,
+                    "date": "2026-02-01",
+                }
             )
         with self.assertRaises(ValidationError):
             self.env["ctxh.donation"].create(
-                {"partner_id": self.donor.id, "campaign_id": campaign.id, "amount_currency": 1_000, "date": "2025-12-31"}
+                {
+                    "partner_id": self.donor.id,
+                    "campaign_id": campaign.id,
+                    "amount_currency": 1_000,
+                    "date": "2025-12-31",
+                }
             )
 
     def test_foreign_currency_converted(self):
-        currency = self.env["res.currency"].create(
-            {"name": "XTC", "symbol": "X", "rounding": 0.01}
-        )
+        currency = self.env["res.currency"].create({"name": "XTC", "symbol": "X", "rounding": 0.01})
         self.env["res.currency.rate"].create(
             {"currency_id": currency.id, "name": "2026-01-01", "company_rate": 0.5}
         )
@@ -164,20 +179,37 @@ class TestDonation(CtxhDonationCommon):
         # Odoo hashes only reconciled statement entries: match on an unsecured bank journal
         self.journal.restrict_mode_hash_table = False
         line = self.env["account.bank.statement.line"].create(
-            {"journal_id": self.journal.id, "amount": 750_000, "payment_ref": "UH chuyen khoan", "date": "2026-01-10"}
+            {
+                "journal_id": self.journal.id,
+                "amount": 750_000,
+                "payment_ref": "UH chuyen khoan",
+                "date": "2026-01-10",
+            }
         )
         donation = self._donation(750_000, statement_line_id=line.id)
         self.assertEqual(donation.statement_line_id, line)
         with self.assertRaises(ValidationError):
-            self._donation(700_000, statement_line_id=self.env["account.bank.statement.line"].create(
-                {"journal_id": self.journal.id, "amount": 800_000, "payment_ref": "x", "date": "2026-01-10"}
-            ).id)
+            self._donation(
+                700_000,
+                statement_line_id=self.env["account.bank.statement.line"]
+                .create(
+                    {
+                        "journal_id": self.journal.id,
+                        "amount": 800_000,
+                        "payment_ref": "x",
+                        "date": "2026-01-10",
+                    }
+                )
+                .id,
+            )
 
     def test_receipt_report_renders(self):
         donation = self._confirmed_donation(1_000_000, publish_name=True)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "ctxh_donation.report_donation_receipt", donation.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("ctxh_donation.report_donation_receipt", donation.ids)[0]
+            .decode()
+        )
         self.assertIn("BIÊN NHẬN", html)
         self.assertIn(donation.receipt_number, html)
         self.assertIn("Công ty TNHH Ánh Dương", html)

@@ -47,7 +47,9 @@ class TestPublicPage(HttpCase):
         allocations.action_submit()
         allocations.sudo().action_approve()
         allocations.sudo().action_pay()
-        cls.auditor = new_test_user(cls.env, login="h4_public_auditor", groups="ctxh_donation.group_ctxh_finance_auditor")
+        cls.auditor = new_test_user(
+            cls.env, login="h4_public_auditor", groups="ctxh_donation.group_ctxh_finance_auditor"
+        )
 
     def _assert_no_patient_data(self, html):
         for secret in (
@@ -83,11 +85,18 @@ class TestPublicPage(HttpCase):
 
     def test_disclosure_pdf_and_log(self):
         publication = self.env["ctxh.fund.publication"].create(
-            {"fund_id": self.fund.id, "date_from": "2026-01-01", "date_to": "2026-12-31", "channel": "notice_board"}
+            {
+                "fund_id": self.fund.id,
+                "date_from": "2026-01-01",
+                "date_to": "2026-12-31",
+                "channel": "notice_board",
+            }
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "ctxh_donation.report_fund_disclosure", publication.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("ctxh_donation.report_fund_disclosure", publication.ids)[0]
+            .decode()
+        )
         self._assert_no_patient_data(html)
         self.assertIn("CÔNG KHAI", html)
         data = publication._get_report_data()
