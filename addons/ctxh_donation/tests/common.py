@@ -77,7 +77,10 @@ class CtxhDonationCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
+        # English messages: the refusal assertions match the source text
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True, lang="en_US")
+        )
         cls.env.company.ctxh_second_approval_amount = 10_000_000
         setup_ctxh_donation_data(cls, cls.env)
         cls.officer = new_test_user(cls.env, login="h4_officer", groups="ctxh_case.group_ctxh_officer")

@@ -89,7 +89,7 @@ class TestAllocationConcurrency(TransactionCase):
             env["ctxh.fund"]._sync_analytic_applicability()
 
     def _approve(self, cr, allocation_id):
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "lang": "en_US"})
         env["ctxh.allocation"].browse(allocation_id).action_approve()
 
     def _state(self, allocation_id):

@@ -62,16 +62,20 @@ class TestPublicPage(HttpCase):
         ):
             self.assertNotIn(secret, html)
 
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # a public session on the test database
+
     def test_public_fund_page(self):
         response = self.url_open(f"/ctxh/transparency/fund/{self.fund.id}")
         self.assertEqual(response.status_code, 200)
         html = response.text
         self._assert_no_patient_data(html)
         self.assertIn("Bà Lê Thị Hảo Tâm", html)
-        self.assertTrue("Nhà hảo tâm" in html or "Anonymous donor" in html)
+        self.assertIn("Nhà hảo tâm", html)
+        self.assertNotIn("Anonymous donor", html)
         self.assertIn(self.case_a.name, html, "case codes are public")
-        names = {self.hospital_fees.name, self.hospital_fees.with_context(lang="vi_VN").name}
-        self.assertTrue(any(name in html for name in names))
+        self.assertIn(self.hospital_fees.with_context(lang="vi_VN").name, html)
         self.assertIn("ctxh-beneficiaries", html)
 
     def test_public_campaign_and_index(self):
