@@ -2,6 +2,15 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 ACTIVE_STATES = ("to_approve", "to_approve_2", "approved")
+WORKFLOW_FIELDS = {
+    "state",
+    "approved_by_id",
+    "approved2_by_id",
+    "date_approved",
+    "date_paid",
+    "move_id",
+    "reversal_move_id",
+}
 
 
 class CtxhAllocation(models.Model):
@@ -111,6 +120,11 @@ class CtxhAllocation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        workflow = WORKFLOW_FIELDS & set(vals)
+        if workflow and not self.env.context.get("ctxh_workflow") and not self.env.su:
+            raise UserError(
+                _("The status, approvals and entries of an allocation change only through its buttons.")
+            )
         locked = {"amount", "fund_id", "case_id", "donation_id", "company_id"}
         if locked & set(vals) and any(a.state not in ("draft", "refused") for a in self):
             raise UserError(_("Only a draft allocation can be changed; cancel it and make a new request."))
@@ -246,7 +260,7 @@ class CtxhAllocation(models.Model):
             if allocation.state != "draft":
                 raise UserError(_("Only draft allocations can be submitted."))
         self._check_request()
-        self.write({"state": "to_approve"})
+        self.with_context(ctxh_workflow=True).write({"state": "to_approve"})
         return True
 
     def action_approve(self):
@@ -262,13 +276,15 @@ class CtxhAllocation(models.Model):
         today = fields.Date.context_today(self)
         for allocation in self:
             if allocation.state == "to_approve" and allocation.needs_second_approval:
-                allocation.write({"state": "to_approve_2", "approved_by_id": self.env.user.id})
+                allocation.with_context(ctxh_workflow=True).write(
+                    {"state": "to_approve_2", "approved_by_id": self.env.user.id}
+                )
             elif allocation.state == "to_approve_2":
-                allocation.write(
+                allocation.with_context(ctxh_workflow=True).write(
                     {"state": "approved", "approved2_by_id": self.env.user.id, "date_approved": today}
                 )
             else:
-                allocation.write(
+                allocation.with_context(ctxh_workflow=True).write(
                     {"state": "approved", "approved_by_id": self.env.user.id, "date_approved": today}
                 )
         return True
@@ -278,7 +294,7 @@ class CtxhAllocation(models.Model):
         for allocation in self:
             if allocation.state not in ("to_approve", "to_approve_2"):
                 raise UserError(_("Allocation %s is not waiting for approval.", allocation.name))
-        self.write({"state": "refused"})
+        self.with_context(ctxh_workflow=True).write({"state": "refused"})
         return True
 
     def action_draft(self):
@@ -287,7 +303,9 @@ class CtxhAllocation(models.Model):
                 raise UserError(
                     _("Only refused allocations, or cancelled ones never paid, go back to draft.")
                 )
-        self.write({"state": "draft", "approved_by_id": False, "approved2_by_id": False})
+        self.with_context(ctxh_workflow=True).write(
+            {"state": "draft", "approved_by_id": False, "approved2_by_id": False}
+        )
         return True
 
     def _get_credit_account(self):
@@ -357,7 +375,9 @@ class CtxhAllocation(models.Model):
         for allocation in self:
             move = allocation.company_id._ctxh_account_moves().create(allocation._prepare_move_vals())
             move.action_post()
-            allocation.write({"move_id": move.id, "state": "paid", "date_paid": move.date})
+            allocation.with_context(ctxh_workflow=True).write(
+                {"move_id": move.id, "state": "paid", "date_paid": move.date}
+            )
         self.fund_id._rebuild_sources()
         return True
 
@@ -378,10 +398,10 @@ class CtxhAllocation(models.Model):
                         cancel=True,
                     )
                 )
-                allocation.reversal_move_id = reversal
+                allocation.with_context(ctxh_workflow=True).reversal_move_id = reversal
             elif allocation.state == "cancelled":
                 continue
-        self.write({"state": "cancelled"})
+        self.with_context(ctxh_workflow=True).write({"state": "cancelled"})
         self.fund_id._rebuild_sources()
         return True
 

@@ -250,6 +250,9 @@ class CtxhDonation(models.Model):
             "line_ids",
             "company_id",
         }
+        workflow = {"state", "move_id", "reversal_move_id", "receipt_number"} & set(vals)
+        if workflow and not self.env.context.get("ctxh_workflow") and not self.env.su:
+            raise UserError(_("The status and entries of a donation change only through its buttons."))
         if locked & set(vals) and any(d.state != "draft" for d in self):
             raise UserError(
                 _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
@@ -325,7 +328,8 @@ class CtxhDonation(models.Model):
             if donation.company_currency_id.compare_amounts(donation.amount, 0.0) <= 0:
                 raise UserError(_("The amount of a donation must be positive."))
         for donation in self:
-            donation.receipt_number = self.env["ir.sequence"].next_by_code("ctxh.donation.receipt")
+            donation = donation.with_context(ctxh_workflow=True)
+            donation.receipt_number = self.env["ir.sequence"].sudo().next_by_code("ctxh.donation.receipt")
             move = donation.company_id._ctxh_account_moves().create(donation._prepare_move_vals())
             move.action_post()
             donation.write({"move_id": move.id, "state": "confirmed"})
@@ -369,8 +373,8 @@ class CtxhDonation(models.Model):
                         cancel=True,
                     )
                 )
-                donation.reversal_move_id = reversal
-            donation.state = "cancelled"
+                donation.with_context(ctxh_workflow=True).reversal_move_id = reversal
+            donation.with_context(ctxh_workflow=True).state = "cancelled"
         self.fund_id._rebuild_sources()
         return True
 
@@ -378,7 +382,7 @@ class CtxhDonation(models.Model):
         for donation in self:
             if donation.state != "cancelled" or donation.move_id:
                 raise UserError(_("Only donations cancelled before confirmation can be reset to draft."))
-            donation.state = "draft"
+            donation.with_context(ctxh_workflow=True).state = "draft"
         return True
 
     def action_print_receipt(self):

@@ -171,6 +171,17 @@ class TestAllocation(CtxhDonationCommon):
         allocation.with_user(self.manager).action_pay()
         self.assertBalances(1_000_000, 800_000, 0, 200_000)
 
+    def test_workflow_fields_only_through_buttons(self):
+        self._confirmed_donation(1_000_000)
+        allocation = self._allocation(100_000)
+        for vals in ({"state": "approved"}, {"approved_by_id": self.officer.id}, {"state": "paid"}):
+            with self.assertRaisesRegex(UserError, "buttons"):
+                allocation.write(vals)
+        self.assertEqual(allocation.state, "draft")
+        donation = self._donation(100).with_user(self.officer)
+        with self.assertRaisesRegex(UserError, "buttons"):
+            donation.write({"state": "confirmed"})
+
     def test_locked_fields_and_refuse(self):
         self._confirmed_donation(1_000_000)
         allocation = self._approved(100_000)
