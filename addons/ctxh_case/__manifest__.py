@@ -18,7 +18,7 @@
         "data/ctxh_case_type_data.xml",
         "data/ctxh_vulnerable_group_data.xml",
         "data/ctxh_master_data.xml",
-        # H1
+        # case workflow
         "data/ctxh_case_workflow_data.xml",
         "views/ctxh_menus.xml",
         "views/ctxh_team_views.xml",
@@ -27,7 +27,7 @@
         "views/ctxh_vulnerable_group_views.xml",
         "views/ctxh_master_data_views.xml",
         "views/ctxh_case_views.xml",
-        # H1
+        # case workflow
         "views/ctxh_case_master_data_views.xml",
         "views/ctxh_case_assessment_views.xml",
         "views/ctxh_case_plan_views.xml",
@@ -36,7 +36,7 @@
         "views/ctxh_case_note_views.xml",
         "views/ctxh_case_consent_views.xml",
         "wizards/ctxh_case_stage_wizard_views.xml",
-        # Workforce and service log (H2)
+        # workforce and service log
         "data/ctxh_workforce_data.xml",
         "data/ctxh_workforce_cron.xml",
         "views/hr_employee_views.xml",
@@ -45,9 +45,9 @@
     ],
     "demo": [
         "demo/ctxh_case_demo.xml",
-        # H1
+        # case workflow
         "demo/ctxh_case_workflow_demo.xml",
-        # Workforce and service log (H2)
+        # workforce and service log
         "demo/ctxh_workforce_demo.xml",
     ],
     "assets": {

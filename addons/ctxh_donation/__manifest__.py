@@ -8,8 +8,22 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["ctxh_case", "account"],
+    "depends": ["ctxh_case", "account", "product"],
     "data": [
         "security/ctxh_donation_security.xml",
+        "security/ir.model.access.csv",
+        "data/ctxh_donation_data.xml",
+        "views/ctxh_fund_views.xml",
+        "views/ctxh_campaign_views.xml",
+        "views/ctxh_donation_views.xml",
+        "views/ctxh_allocation_views.xml",
+        "views/ctxh_distribution_views.xml",
+        "views/ctxh_fund_publication_views.xml",
+        "views/ctxh_case_views.xml",
+        "views/ctxh_donation_menus.xml",
+        "report/ctxh_donation_reports.xml",
+    ],
+    "demo": [
+        "demo/ctxh_donation_demo.xml",
     ],
 }

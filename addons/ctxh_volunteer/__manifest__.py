@@ -11,5 +11,23 @@
     "depends": ["ctxh_case"],
     "data": [
         "security/ctxh_volunteer_security.xml",
+        "security/ir.model.access.csv",
+        "security/ctxh_volunteer_rules.xml",
+        "data/ctxh_volunteer_skill_data.xml",
+        "data/ctxh_volunteer_cron.xml",
+        "data/mail_template_data.xml",
+        "report/ctxh_volunteer_certificate_report.xml",
+        "wizards/ctxh_volunteer_wizard_views.xml",
+        "views/ctxh_volunteer_skill_views.xml",
+        "views/ctxh_volunteer_views.xml",
+        "views/ctxh_shift_post_views.xml",
+        "views/ctxh_shift_template_views.xml",
+        "views/ctxh_shift_views.xml",
+        "views/ctxh_shift_assignment_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/ctxh_volunteer_menus.xml",
+    ],
+    "demo": [
+        "demo/ctxh_volunteer_demo.xml",
     ],
 }

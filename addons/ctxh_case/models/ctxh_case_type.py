@@ -6,6 +6,7 @@ class CtxhCaseType(models.Model):
 
     _name = "ctxh.case.type"
     _description = "Case Type"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
@@ -17,9 +18,6 @@ class CtxhCaseType(models.Model):
         default=30,
         help="A case of this type must be reviewed at least this often.",
     )
-    legal_basis = fields.Char(help="Regulation this case type is based on.")
-    date_from = fields.Date(string="Valid From")
-    date_to = fields.Date(string="Valid To")
     description = fields.Text(translate=True)
     special_category = fields.Selection(
         [

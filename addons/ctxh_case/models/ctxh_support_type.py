@@ -6,6 +6,7 @@ class CtxhSupportType(models.Model):
 
     _name = "ctxh.support.type"
     _description = "Support Type"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
@@ -17,9 +18,6 @@ class CtxhSupportType(models.Model):
         string="Cash Handed Over",
         help="Support paid in cash to the beneficiary: a signed receipt is required.",
     )
-    legal_basis = fields.Char()
-    date_from = fields.Date(string="Valid From")
-    date_to = fields.Date(string="Valid To")
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a support type must be unique."),

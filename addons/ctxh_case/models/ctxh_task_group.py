@@ -6,15 +6,13 @@ class CtxhTaskGroup(models.Model):
 
     _name = "ctxh.task.group"
     _description = "Social Work Task Group"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    legal_basis = fields.Char()
-    date_from = fields.Date(string="Valid From")
-    date_to = fields.Date(string="Valid To")
     description = fields.Text(translate=True)
 
     _sql_constraints = [

@@ -6,6 +6,7 @@ class CtxhVulnerableGroup(models.Model):
 
     _name = "ctxh.vulnerable.group"
     _description = "Vulnerable Group"
+    _inherit = ["ctxh.validity.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)
@@ -17,7 +18,6 @@ class CtxhVulnerableGroup(models.Model):
         help="Cases in this group (violence, child protection, ...) are restricted "
         "to the Sensitive Cases group.",
     )
-    legal_basis = fields.Char()
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a vulnerable group must be unique."),

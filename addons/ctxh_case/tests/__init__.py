@@ -2,11 +2,9 @@ from . import test_case_access
 from . import test_case_base
 from . import test_case_tour
 
-# H1
 from . import test_case_workflow
 from . import test_case_security
 from . import test_case_forms
 from . import test_case_close_tour
-# Workforce and service log (H2)
 from . import test_workforce
 from . import test_service_log

@@ -163,3 +163,38 @@ class TestCaseSecurity(CtxhCaseCommon):
                     ]
                 }
             )
+
+    def test_plain_officer_cannot_create_sensitive_case(self):
+        vals = {
+            "partner_id": self.patient.id,
+            "case_type_id": self.case_type.id,
+            "team_id": self.team.id,
+            "vulnerable_group_ids": [(6, 0, self.env.ref("ctxh_case.vulnerable_group_violence").ids)],
+        }
+        with self.assertRaises(AccessError):
+            self.env["ctxh.case"].with_user(self.officer).create(dict(vals))
+        case = self.env["ctxh.case"].with_user(self.sensitive_officer).create(dict(vals))
+        self.assertTrue(case.is_sensitive)
+
+    def test_officer_cannot_see_other_team_referrals_or_plans(self):
+        self.env["ctxh.case.consent"].create({"case_id": self.case_other.id, "consent_type": "sharing"})
+        agency = self.env["res.partner"].create(
+            {"name": "UBND xã", "ctxh_agency_kind_id": self.env.ref("ctxh_case.agency_kind_commune").id}
+        )
+        referral = self.env["ctxh.case.referral"].create(
+            {"case_id": self.case_other.id, "agency_id": agency.id}
+        )
+        Referral = self.env["ctxh.case.referral"].with_user(self.officer)
+        self.assertFalse(Referral.search([("id", "=", referral.id)]))
+        self.assertFalse(Referral.name_search(referral.display_name))
+        self.assertFalse(Referral.read_group([("id", "=", referral.id)], ["state"], ["state"]))
+        with self.assertRaises(AccessError):
+            referral.with_user(self.officer).write({"state": "completed"})
+        self._complete_assessment(self.case_other)
+        plan = self.env["ctxh.case.plan"].create(
+            {"case_id": self.case_other.id, "line_ids": [(0, 0, {"name": "Kết nối"})]}
+        )
+        plan.action_submit()
+        with self.assertRaises(AccessError):
+            plan.with_user(self.supervisor).action_approve()
+        self.assertEqual(plan.state, "to_approve")

@@ -1,0 +1,402 @@
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class CtxhDonation(models.Model):
+    """A gift of money or goods received into a fund, posted in accounting on confirmation."""
+
+    _name = "ctxh.donation"
+    _description = "Donation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    receipt_number = fields.Char(readonly=True, copy=False, index=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
+    partner_id = fields.Many2one("res.partner", string="Donor", tracking=True, index=True)
+    donor_type = fields.Selection(
+        [
+            ("individual", "Individual"),
+            ("business", "Business"),
+            ("ngo", "Charity / NGO"),
+            ("religious", "Religious Organisation"),
+            ("foreign", "Foreign Donor"),
+        ],
+        default="individual",
+        required=True,
+    )
+    is_anonymous = fields.Boolean(string="Anonymous", tracking=True)
+    publish_name = fields.Boolean(
+        string="Consent to Publish Name", help="The donor agreed that the name appears on public pages."
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    channel = fields.Selection(
+        [("cash", "Cash"), ("bank", "Bank Transfer"), ("in_kind", "In Kind")],
+        required=True,
+        default="bank",
+        tracking=True,
+    )
+    campaign_id = fields.Many2one("ctxh.campaign", string="Campaign", check_company=True, tracking=True)
+    fund_id = fields.Many2one(
+        "ctxh.fund",
+        string="Fund",
+        required=True,
+        check_company=True,
+        tracking=True,
+        compute="_compute_fund_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    restriction = fields.Selection(
+        [
+            ("unrestricted", "Unrestricted"),
+            ("fund", "To the Fund"),
+            ("programme", "To a Programme"),
+            ("case", "To a Named Patient"),
+        ],
+        default="fund",
+        required=True,
+        tracking=True,
+    )
+    support_type_id = fields.Many2one(
+        "ctxh.support.type", string="Programme", help="Programme the donor designated the gift for."
+    )
+    case_id = fields.Many2one(
+        "ctxh.case", string="Designated Case", check_company=True, tracking=True, index=True
+    )
+    designated_case_id = fields.Many2one(
+        "ctxh.case",
+        compute="_compute_designated_case_id",
+        store=True,
+        string="Currently Designated Case",
+        help="The named patient, or the patient of the latest re-designation agreed by the donor.",
+    )
+    redesignation_ids = fields.One2many(
+        "ctxh.donation.redesignation", "donation_id", string="Re-designations"
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        string="Currency",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+    )
+    amount_currency = fields.Monetary(string="Amount in Currency", currency_field="currency_id")
+    amount = fields.Monetary(
+        currency_field="company_currency_id",
+        compute="_compute_amount",
+        store=True,
+        help="Amount in VND (company currency), converted at the rate of the donation date.",
+    )
+    line_ids = fields.One2many("ctxh.donation.line", "donation_id", string="Goods Received", copy=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False)
+    reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True, copy=False)
+    statement_line_id = fields.Many2one(
+        "account.bank.statement.line",
+        string="Bank Statement Line",
+        copy=False,
+        check_company=True,
+        help="The bank transaction through which the gift arrived.",
+    )
+    note = fields.Text()
+    source_ids = fields.One2many("ctxh.allocation.source", "donation_id", string="Funded Allocations")
+    allocated_amount = fields.Monetary(
+        compute="_compute_allocated_amount", currency_field="company_currency_id"
+    )
+    remaining_amount = fields.Monetary(
+        compute="_compute_allocated_amount",
+        currency_field="company_currency_id",
+        help="For a designated gift: amount not yet committed to approved or paid allocations.",
+    )
+    allocation_count = fields.Integer(compute="_compute_allocated_amount")
+
+    _sql_constraints = [
+        (
+            "statement_line_uniq",
+            "unique(statement_line_id)",
+            "A bank statement line can be matched to one donation only.",
+        ),
+    ]
+
+    @api.depends("campaign_id")
+    def _compute_fund_id(self):
+        for donation in self:
+            if donation.campaign_id and not donation.fund_id:
+                donation.fund_id = donation.campaign_id.fund_id
+
+    @api.depends("case_id", "redesignation_ids.new_case_id", "redesignation_ids.date")
+    def _compute_designated_case_id(self):
+        for donation in self:
+            last = donation.redesignation_ids.sorted(lambda r: (r.date, r.id))[-1:]
+            donation.designated_case_id = last.new_case_id or (
+                donation.case_id if donation.restriction == "case" else False
+            )
+
+    @api.depends("channel", "amount_currency", "currency_id", "date", "line_ids.subtotal")
+    def _compute_amount(self):
+        for donation in self:
+            if donation.channel == "in_kind":
+                donation.amount = sum(donation.line_ids.mapped("subtotal"))
+            else:
+                company = donation.company_id or self.env.company
+                donation.amount = donation.currency_id._convert(
+                    donation.amount_currency,
+                    company.currency_id,
+                    company,
+                    donation.date or fields.Date.context_today(donation),
+                )
+
+    def _compute_allocated_amount(self):
+        Allocation = self.env["ctxh.allocation"]
+        direct = dict(
+            Allocation._read_group(
+                [("donation_id", "in", self.ids), ("state", "in", ("approved", "paid"))],
+                ["donation_id"],
+                ["amount:sum"],
+            )
+        )
+        sources = dict(
+            self.env["ctxh.allocation.source"]._read_group(
+                [("donation_id", "in", self.ids)], ["donation_id"], ["allocation_id:count_distinct"]
+            )
+        )
+        for donation in self:
+            donation.allocated_amount = direct.get(donation, 0.0)
+            donation.remaining_amount = donation.amount - donation.allocated_amount
+            donation.allocation_count = sources.get(donation, 0)
+
+    @api.depends("receipt_number", "partner_id", "is_anonymous", "amount")
+    def _compute_display_name(self):
+        for donation in self:
+            donor = (
+                _("Anonymous")
+                if donation.is_anonymous or not donation.partner_id
+                else donation.partner_id.name
+            )
+            donation.display_name = f"{donation.receipt_number or _('Draft')} - {donor}"
+
+    @api.constrains("restriction", "case_id", "support_type_id")
+    def _check_restriction(self):
+        for donation in self:
+            if donation.restriction == "case" and not donation.case_id:
+                raise ValidationError(_("A donation to a named patient needs the patient's case."))
+            if donation.restriction == "programme" and not donation.support_type_id:
+                raise ValidationError(_("A donation to a programme needs the programme."))
+
+    @api.constrains("date", "campaign_id")
+    def _check_campaign_window(self):
+        for donation in self:
+            if donation.campaign_id and not donation.campaign_id._accepts_date(donation.date):
+                raise ValidationError(
+                    _(
+                        "Campaign %(campaign)s receives donations from %(start)s to %(end)s; "
+                        "a donation dated %(date)s is refused.",
+                        campaign=donation.campaign_id.name,
+                        start=donation.campaign_id.date_start,
+                        end=donation.campaign_id.date_end or "...",
+                        date=donation.date,
+                    )
+                )
+
+    @api.constrains("statement_line_id", "amount", "fund_id")
+    def _check_statement_line(self):
+        for donation in self.filtered("statement_line_id"):
+            line = donation.statement_line_id.sudo()
+            amount = line.currency_id._convert(
+                line.amount, donation.company_currency_id, donation.company_id, line.date
+            )
+            if donation.company_currency_id.compare_amounts(amount, donation.amount) != 0:
+                raise ValidationError(
+                    _(
+                        "The bank statement line (%(line)s) does not match the donation amount (%(amount)s).",
+                        line=amount,
+                        amount=donation.amount,
+                    )
+                )
+            if line.journal_id != donation.fund_id.journal_id:
+                raise ValidationError(
+                    _("The bank statement line belongs to another journal than the fund's.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        donations = super().create(vals_list)
+        donations._check_not_anonymous_and_missing_donor()
+        return donations
+
+    def _check_not_anonymous_and_missing_donor(self):
+        for donation in self:
+            if not donation.partner_id and not donation.is_anonymous:
+                raise ValidationError(_("Choose the donor or mark the donation as anonymous."))
+
+    def write(self, vals):
+        locked = {
+            "amount_currency",
+            "currency_id",
+            "date",
+            "channel",
+            "fund_id",
+            "line_ids",
+            "company_id",
+        }
+        workflow = {"state", "move_id", "reversal_move_id", "receipt_number"} & set(vals)
+        if workflow and not self.env.context.get("ctxh_workflow") and not self.env.su:
+            raise UserError(_("The status and entries of a donation change only through its buttons."))
+        if locked & set(vals) and any(d.state != "draft" for d in self):
+            raise UserError(
+                _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
+            )
+        res = super().write(vals)
+        if {"partner_id", "is_anonymous"} & set(vals):
+            self._check_not_anonymous_and_missing_donor()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(d.state != "draft" for d in self):
+            raise UserError(
+                _("A confirmed or cancelled donation cannot be deleted: its entries stay on record.")
+            )
+
+    # ------------------------------------------------------------------
+    # Posting (hooks a hospital accountant can override)
+    # ------------------------------------------------------------------
+    def _get_debit_account(self):
+        self.ensure_one()
+        if self.channel == "in_kind":
+            account = self.fund_id.in_kind_account_id
+            if not account:
+                raise UserError(_("Fund %s has no in-kind goods account.", self.fund_id.name))
+            return account
+        account = self.fund_id.sudo().journal_id.default_account_id
+        if not account:
+            raise UserError(_("The journal of fund %s has no default account.", self.fund_id.name))
+        return account
+
+    def _prepare_move_line_vals(self):
+        self.ensure_one()
+        label = _("Donation %(receipt)s", receipt=self.receipt_number)
+        partner = self.partner_id.commercial_partner_id.id if self.partner_id else False
+        return [
+            {
+                "name": label,
+                "account_id": self._get_debit_account().id,
+                "partner_id": partner,
+                "debit": self.amount,
+                "credit": 0.0,
+            },
+            {
+                "name": label,
+                "account_id": self.fund_id.income_account_id.id,
+                "partner_id": partner,
+                "debit": 0.0,
+                "credit": self.amount,
+                "analytic_distribution": {str(self.fund_id.analytic_account_id.id): 100},
+            },
+        ]
+
+    def _prepare_move_vals(self):
+        self.ensure_one()
+        return {
+            "move_type": "entry",
+            "journal_id": self.fund_id.journal_id.id,
+            "date": self.date,
+            "ref": _("Donation %(receipt)s", receipt=self.receipt_number),
+            "company_id": self.company_id.id,
+            "line_ids": [fields.Command.create(vals) for vals in self._prepare_move_line_vals()],
+        }
+
+    def action_confirm(self):
+        for donation in self:
+            if donation.state != "draft":
+                raise UserError(_("Only draft donations can be confirmed."))
+            if donation.channel == "in_kind" and not donation.line_ids:
+                raise UserError(_("An in-kind donation needs the goods received."))
+            if donation.channel != "in_kind" and donation.line_ids:
+                raise UserError(_("Do not mix goods with a cash or bank donation; record them separately."))
+            if donation.company_currency_id.compare_amounts(donation.amount, 0.0) <= 0:
+                raise UserError(_("The amount of a donation must be positive."))
+        for donation in self:
+            donation = donation.with_context(ctxh_workflow=True)
+            donation.receipt_number = self.env["ir.sequence"].sudo().next_by_code("ctxh.donation.receipt")
+            move = donation.company_id._ctxh_account_moves().create(donation._prepare_move_vals())
+            move.action_post()
+            donation.write({"move_id": move.id, "state": "confirmed"})
+        return True
+
+    def action_cancel(self):
+        for donation in self:
+            if donation.state == "cancelled":
+                continue
+            if donation.state == "confirmed":
+                fund = donation.fund_id
+                fund._lock_for_update()
+                available = fund._get_balances()[fund.id]["available"]
+                if donation.company_currency_id.compare_amounts(available, donation.amount) < 0:
+                    raise UserError(
+                        _(
+                            "Donation %(name)s cannot be cancelled: fund %(fund)s has only %(available)s "
+                            "left; the money was already used.",
+                            name=donation.display_name,
+                            fund=fund.name,
+                            available=available,
+                        )
+                    )
+                if donation.allocated_amount:
+                    raise UserError(
+                        _(
+                            "Donation %s is designated to allocations; cancel them first.",
+                            donation.display_name,
+                        )
+                    )
+                reversal = (
+                    donation.move_id.with_user(SUPERUSER_ID)
+                    .with_company(donation.company_id)
+                    ._reverse_moves(
+                        [
+                            {
+                                "date": fields.Date.context_today(donation),
+                                "ref": _("Reversal of %s", donation.move_id.ref),
+                            }
+                        ],
+                        cancel=True,
+                    )
+                )
+                donation.with_context(ctxh_workflow=True).reversal_move_id = reversal
+            donation.with_context(ctxh_workflow=True).state = "cancelled"
+        self.fund_id._rebuild_sources()
+        return True
+
+    def action_draft(self):
+        for donation in self:
+            if donation.state != "cancelled" or donation.move_id:
+                raise UserError(_("Only donations cancelled before confirmation can be reset to draft."))
+            donation.with_context(ctxh_workflow=True).state = "draft"
+        return True
+
+    def action_print_receipt(self):
+        return self.env.ref("ctxh_donation.action_report_ctxh_donation_receipt").report_action(self)
+
+    def action_view_allocations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_donation.ctxh_allocation_action")
+        action["domain"] = [("id", "in", self.source_ids.allocation_id.ids)]
+        return action
+
+    def _public_donor_name(self):
+        """Name shown to the public: only with consent, never for anonymous gifts."""
+        self.ensure_one()
+        if self.is_anonymous or not self.publish_name or not self.partner_id:
+            return _("Anonymous donor")
+        return self.partner_id.name

@@ -1,0 +1,5 @@
+from . import test_donation
+from . import test_allocation
+from . import test_distribution
+from . import test_concurrency
+from . import test_public

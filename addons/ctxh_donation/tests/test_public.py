@@ -1,0 +1,128 @@
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import setup_ctxh_donation_data
+
+
+@tagged("post_install", "-at_install")
+class TestPublicPage(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        setup_ctxh_donation_data(cls, cls.env, suffix="P")
+        Donation = cls.env["ctxh.donation"]
+        named = cls.env["res.partner"].create({"name": "Bà Lê Thị Hảo Tâm"})
+        secret = cls.env["res.partner"].create({"name": "Ông Phạm Giấu Tên"})
+        shy = cls.env["res.partner"].create({"name": "Anh Võ Không Đồng Ý"})
+        for partner, anonymous, publish, amount in (
+            (named, False, True, 4_000_000),
+            (secret, True, True, 3_000_000),
+            (shy, False, False, 2_000_000),
+        ):
+            Donation.create(
+                {
+                    "partner_id": partner.id,
+                    "is_anonymous": anonymous,
+                    "publish_name": publish,
+                    "fund_id": cls.fund.id,
+                    "amount_currency": amount,
+                    "date": "2026-01-10",
+                }
+            ).action_confirm()
+        cls.campaign = cls.env["ctxh.campaign"].create(
+            {"name": "Chung tay vì người bệnh", "fund_id": cls.fund.id, "date_start": "2026-01-01"}
+        )
+        allocations = cls.env["ctxh.allocation"].create(
+            [
+                {
+                    "case_id": case.id,
+                    "fund_id": cls.fund.id,
+                    "support_type_id": cls.hospital_fees.id,
+                    "amount": 1_000_000,
+                }
+                for case in (cls.case_a, cls.case_b)
+            ]
+        )
+        allocations.action_submit()
+        allocations.sudo().action_approve()
+        allocations.sudo().action_pay()
+        cls.auditor = new_test_user(
+            cls.env, login="h4_public_auditor", groups="ctxh_donation.group_ctxh_finance_auditor"
+        )
+
+    def _assert_no_patient_data(self, html):
+        for secret in (
+            self.patient_a.name,
+            self.patient_b.name,
+            self.case_a.medical_record_number,
+            self.case_b.medical_record_number,
+            "Ông Phạm Giấu Tên",
+            "Anh Võ Không Đồng Ý",
+        ):
+            self.assertNotIn(secret, html)
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # a public session on the test database
+
+    def test_public_fund_page(self):
+        response = self.url_open(f"/ctxh/transparency/fund/{self.fund.id}")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        self._assert_no_patient_data(html)
+        self.assertIn("Bà Lê Thị Hảo Tâm", html)
+        self.assertIn("Nhà hảo tâm", html)
+        self.assertNotIn("Anonymous donor", html)
+        self.assertIn(self.case_a.name, html, "case codes are public")
+        self.assertIn(self.hospital_fees.with_context(lang="vi_VN").name, html)
+        self.assertIn("ctxh-beneficiaries", html)
+
+    def test_public_campaign_and_index(self):
+        response = self.url_open(f"/ctxh/transparency/campaign/{self.campaign.id}")
+        self.assertEqual(response.status_code, 200)
+        self._assert_no_patient_data(response.text)
+        index = self.url_open("/ctxh/transparency")
+        self.assertEqual(index.status_code, 200)
+        self.assertIn(self.fund.name, index.text)
+        self.assertEqual(self.url_open("/ctxh/transparency/fund/999999").status_code, 404)
+
+    def test_disclosure_pdf_and_log(self):
+        publication = self.env["ctxh.fund.publication"].create(
+            {
+                "fund_id": self.fund.id,
+                "date_from": "2026-01-01",
+                "date_to": "2026-12-31",
+                "channel": "notice_board",
+            }
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("ctxh_donation.report_fund_disclosure", publication.ids)[0]
+            .decode()
+        )
+        self._assert_no_patient_data(html)
+        self.assertIn("CÔNG KHAI", html)
+        data = publication._get_report_data()
+        self.assertEqual(data["received"], 9_000_000)
+        self.assertEqual(data["disbursed"], 2_000_000)
+        self.assertEqual(data["balance"], 7_000_000)
+        self.assertEqual(data["beneficiary_count"], 2)
+
+    def test_auditor_cannot_write(self):
+        allocation = self.env["ctxh.allocation"].search([("fund_id", "=", self.fund.id)], limit=1)
+        auditor_env = self.env(user=self.auditor)
+        self.assertTrue(auditor_env["ctxh.allocation"].search([("fund_id", "=", self.fund.id)]))
+        for record, vals in (
+            (allocation, {"description": "x"}),
+            (self.fund, {"purpose": "x"}),
+            (self.campaign, {"name": "x"}),
+        ):
+            with self.assertRaises(AccessError):
+                record.with_user(self.auditor).write(vals)
+            with self.assertRaises(AccessError):
+                record.with_user(self.auditor).unlink()
+        with self.assertRaises(AccessError):
+            allocation.with_user(self.auditor).action_approve()
+        with self.assertRaises(AccessError):
+            self.case_a.with_user(self.auditor).read(["presenting_problem"])

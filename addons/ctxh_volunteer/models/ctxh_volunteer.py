@@ -1,0 +1,213 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class CtxhVolunteer(models.Model):
+    _name = "ctxh.volunteer"
+    _description = "Volunteer or Collaborator"
+    _inherits = {"res.partner": "partner_id"}
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+
+    partner_id = fields.Many2one("res.partner", required=True, ondelete="restrict", index=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Staff Record",
+        tracking=True,
+        help="For staff collaborators from a clinical department.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="User",
+        tracking=True,
+        index=True,
+        help="The user (internal collaborator or portal) with which the volunteer sees their own shifts.",
+    )
+    kind = fields.Selection(
+        [
+            ("staff", "Staff Collaborator"),
+            ("external", "External Volunteer"),
+            ("partner_org", "Member of a Partner Organisation"),
+        ],
+        required=True,
+        default="external",
+        tracking=True,
+    )
+    state = fields.Selection(
+        string="Status",
+        selection=[
+            ("applicant", "Applicant"),
+            ("active", "Active"),
+            ("inactive", "Inactive"),
+            ("archived", "Archived"),
+        ],
+        required=True,
+        default="applicant",
+        tracking=True,
+        copy=False,
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    organisation_id = fields.Many2one(
+        "res.partner",
+        string="Organisation",
+        domain=[("is_company", "=", True)],
+        help="University, youth union, religious group or company the volunteer comes from.",
+    )
+    national_id = fields.Char(string="National ID", groups="ctxh_volunteer.group_ctxh_volunteer_coordinator")
+    birthdate = fields.Date(string="Date of Birth")
+    emergency_contact = fields.Char()
+    emergency_phone = fields.Char()
+    skill_ids = fields.Many2many(
+        "ctxh.volunteer.skill",
+        "ctxh_volunteer_skill_rel",
+        "volunteer_id",
+        "skill_id",
+        string="Skills",
+        domain=[("kind", "=", "skill")],
+    )
+    language_ids = fields.Many2many(
+        "ctxh.volunteer.skill",
+        "ctxh_volunteer_language_rel",
+        "volunteer_id",
+        "skill_id",
+        string="Languages",
+        domain=[("kind", "=", "language")],
+    )
+    availability_ids = fields.One2many(
+        "ctxh.volunteer.availability", "volunteer_id", string="Weekly Availability"
+    )
+    training_ids = fields.One2many("ctxh.volunteer.training", "volunteer_id", string="Trainings")
+    pledge_date = fields.Date(
+        string="Confidentiality Pledge Signed On",
+        tracking=True,
+        help="Required before the first shift.",
+    )
+    assignment_ids = fields.One2many("ctxh.shift.assignment", "volunteer_id", string="Assignments")
+    assignment_count = fields.Integer(compute="_compute_assignment_count")
+    approved_hours_total = fields.Float(
+        string="Approved Hours",
+        compute="_compute_approved_hours_total",
+        store=True,
+        help="Hours of attended shifts approved by the coordinator.",
+    )
+    training_hours = fields.Float(compute="_compute_training_hours")
+
+    _sql_constraints = [
+        ("user_uniq", "unique(user_id)", "A user can be linked to one volunteer only."),
+    ]
+
+    @api.depends("assignment_ids")
+    def _compute_assignment_count(self):
+        counts = dict(
+            self.env["ctxh.shift.assignment"]._read_group(
+                [("volunteer_id", "in", self.ids)], ["volunteer_id"], ["__count"]
+            )
+        )
+        for volunteer in self:
+            volunteer.assignment_count = counts.get(volunteer, 0)
+
+    @api.depends("assignment_ids.hours", "assignment_ids.hours_approved", "assignment_ids.state")
+    def _compute_approved_hours_total(self):
+        hours = self._get_approved_hours() if self.ids else {}
+        for volunteer in self:
+            volunteer.approved_hours_total = hours.get(volunteer.id, 0.0)
+
+    @api.depends("training_ids.hours")
+    def _compute_training_hours(self):
+        for volunteer in self:
+            volunteer.training_hours = sum(volunteer.training_ids.mapped("hours"))
+
+    @api.constrains("birthdate", "pledge_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for volunteer in self:
+            if volunteer.birthdate and volunteer.birthdate > today:
+                raise ValidationError(_("The date of birth of %s is in the future.", volunteer.name))
+            if volunteer.pledge_date and volunteer.pledge_date > today:
+                raise ValidationError(
+                    _("The confidentiality pledge of %s cannot be signed in the future.", volunteer.name)
+                )
+
+    def _is_available_for(self, shift):
+        """True when no availability is declared or when one declared slot covers the whole shift."""
+        self.ensure_one()
+        lines = self.availability_ids
+        if not lines or not shift.start_datetime or not shift.end_datetime:
+            return True
+        tz = shift.company_id._ctxh_tz()
+        start = pytz.utc.localize(shift.start_datetime).astimezone(tz)
+        end = pytz.utc.localize(shift.end_datetime).astimezone(tz)
+        start_h = start.hour + start.minute / 60
+        end_h = end.hour + end.minute / 60
+        if end.date() != start.date():
+            if end.date() != start.date() + timedelta(days=1) or end_h:
+                return False
+            end_h = 24.0
+        return any(
+            int(line.dayofweek) == start.weekday() and line.hour_from <= start_h and line.hour_to >= end_h
+            for line in lines
+        )
+
+    def _get_approved_hours(self, date_from=None, date_to=None):
+        """Approved hours of attended shifts per volunteer, in one query.
+
+        :param date_from: first local date of the period (included), or None
+        :param date_to: last local date of the period (included), or None
+        :return: {volunteer_id: hours}; limited to ``self`` when it is not empty
+        """
+        domain = [("state", "=", "attended"), ("hours_approved", "=", True)]
+        if self:
+            domain.append(("volunteer_id", "in", self.ids))
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        groups = self.env["ctxh.shift.assignment"].sudo()._read_group(domain, ["volunteer_id"], ["hours:sum"])
+        return {volunteer.id: hours for volunteer, hours in groups}
+
+    # Workflow
+    def action_activate(self):
+        if any(volunteer.state not in ("applicant", "inactive") for volunteer in self):
+            raise UserError(_("Only applicants and inactive volunteers can be activated."))
+        self.write({"state": "active", "active": True})
+
+    def action_deactivate(self):
+        if any(volunteer.state != "active" for volunteer in self):
+            raise UserError(_("Only active volunteers can be set inactive."))
+        self.write({"state": "inactive"})
+        self._cancel_future_assignments()
+
+    def action_set_archived(self):
+        if any(volunteer.state == "archived" for volunteer in self):
+            raise UserError(_("This volunteer is already archived."))
+        self.write({"state": "archived", "active": False})
+        self._cancel_future_assignments()
+
+    def action_reset_applicant(self):
+        if any(volunteer.state != "archived" for volunteer in self):
+            raise UserError(_("Only archived volunteers can apply again."))
+        self.write({"state": "applicant", "active": True})
+
+    def _cancel_future_assignments(self):
+        future = self.env["ctxh.shift.assignment"].search(
+            [
+                ("volunteer_id", "in", self.ids),
+                ("state", "in", ["planned", "confirmed"]),
+                ("start_datetime", ">", fields.Datetime.now()),
+            ]
+        )
+        future.write({"state": "cancelled"})
+
+    def action_view_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_volunteer.ctxh_shift_assignment_action")
+        action["domain"] = [("volunteer_id", "=", self.id)]
+        action["context"] = {"default_volunteer_id": self.id}
+        return action

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+
+class ReportVolunteerCertificate(models.AbstractModel):
+    _name = "report.ctxh_volunteer.report_volunteer_certificate"
+    _description = "Certificate of Volunteer Service"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        data = data or {}
+        volunteers = self.env["ctxh.volunteer"].browse(docids)
+        date_from = fields.Date.to_date(data.get("date_from")) if data.get("date_from") else None
+        date_to = fields.Date.to_date(data.get("date_to")) if data.get("date_to") else None
+        hours = volunteers._get_approved_hours(date_from, date_to)
+        domain = [
+            ("volunteer_id", "in", volunteers.ids),
+            ("state", "=", "attended"),
+            ("hours_approved", "=", True),
+        ]
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        shifts = dict(
+            self.env["ctxh.shift.assignment"].sudo()._read_group(domain, ["volunteer_id"], ["__count"])
+        )
+        return {
+            "doc_ids": volunteers.ids,
+            "doc_model": "ctxh.volunteer",
+            "docs": volunteers,
+            "date_from": date_from,
+            "date_to": date_to,
+            "hours": hours,
+            "shift_counts": {volunteer.id: count for volunteer, count in shifts.items()},
+            "company": self.env.company,
+            "today": fields.Date.context_today(self),
+        }
