@@ -8,9 +8,23 @@ nothing happened), so the keys of :func:`build_figures` are the catalogue of fig
 report template may use.
 """
 
-from . import case_figures, dataset, intervention_figures, period, workforce_figures
+from . import (
+    case_figures,
+    dataset,
+    donation_figures,
+    intervention_figures,
+    period,
+    volunteer_figures,
+    workforce_figures,
+)
 
-BUILDERS = [case_figures.build, intervention_figures.build, workforce_figures.build]
+BUILDERS = [
+    case_figures.build,
+    intervention_figures.build,
+    workforce_figures.build,
+    donation_figures.build,
+    volunteer_figures.build,
+]
 
 
 def build_figures(env, company, date_from, date_to):
@@ -26,7 +40,9 @@ __all__ = [
     "build_figures",
     "case_figures",
     "dataset",
+    "donation_figures",
     "intervention_figures",
     "period",
+    "volunteer_figures",
     "workforce_figures",
 ]

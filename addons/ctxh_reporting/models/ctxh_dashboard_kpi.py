@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 # (key, sequence, label, SQL returning one number for company c.id). Each addon's figures are
@@ -32,6 +34,13 @@ KPIS = [
         "SELECT count(*) FROM ctxh_case k WHERE k.company_id = c.id AND k.active AND k.is_open"
         " AND k.next_review_date < CURRENT_DATE",
     ),
+    (
+        "staffing_gaps_week",
+        50,
+        "SELECT count(*) FROM ctxh_shift s WHERE s.company_id = c.id AND s.staffing_status = 'under'"
+        " AND s.date >= date_trunc('week', CURRENT_DATE)::date"
+        " AND s.date < (date_trunc('week', CURRENT_DATE) + interval '7 days')::date",
+    ),
 ]
 
 
@@ -54,6 +63,7 @@ class CtxhDashboardKpi(models.Model):
             "phase",
             "next_review_date",
         ],
+        "ctxh.shift": ["company_id", "staffing_status", "date"],
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -64,6 +74,7 @@ class CtxhDashboardKpi(models.Model):
             ("opened_this_month", "Cases Opened This Month"),
             ("closed_this_month", "Cases Closed This Month"),
             ("overdue_reviews", "Overdue Case Reviews"),
+            ("staffing_gaps_week", "Understaffed Shifts This Week"),
         ],
         string="Indicator",
         readonly=True,
@@ -88,6 +99,22 @@ class CtxhDashboardKpi(models.Model):
         """Open the records behind a tile."""
         self.ensure_one()
         today = fields.Date.context_today(self)
+        if self.kpi == "staffing_gaps_week":
+            week_start = today - timedelta(days=today.weekday())
+            action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_volunteer.ctxh_shift_action")
+            action.update(
+                {
+                    "name": dict(self._fields["kpi"]._description_selection(self.env))[self.kpi],
+                    "domain": [
+                        ("company_id", "=", self.company_id.id),
+                        ("staffing_status", "=", "under"),
+                        ("date", ">=", week_start),
+                        ("date", "<=", week_start + timedelta(days=6)),
+                    ],
+                    "context": {},
+                }
+            )
+            return action
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_case.ctxh_case_action")
         month_start = today.replace(day=1)
         domains = {

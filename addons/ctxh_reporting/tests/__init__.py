@@ -7,3 +7,5 @@ from . import test_access
 from . import test_dashboard
 from . import test_builders_services
 from . import test_builders_workforce
+from . import test_fund_disclosure
+from . import test_volunteer_report

@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -51,17 +53,40 @@ class TestDashboard(CtxhReportingCommon):
         )
         self.assertFalse(other)
 
-    def test_overdue_reviews(self):
+    def test_overdue_reviews_and_staffing_gaps(self):
+        today = fields.Date.context_today(self.env["ctxh.case"])
         Case = self.env["ctxh.case"]
         overdue = Case.search([("company_id", "=", self.hospital.id), ("is_review_overdue", "=", True)])
         self.assertTrue(overdue)
         # A case reviewed today is no longer overdue.
         overdue[0].action_mark_reviewed()
+        env = self.env(context=dict(self.env.context, allowed_company_ids=[self.hospital.id]))
+        post = env["ctxh.shift.post"].create({"name": "Bàn hướng dẫn"})
+        week_start = today - timedelta(days=today.weekday())
+
+        def shift(day, min_volunteers):
+            start = datetime.combine(day, time(2, 0))
+            return env["ctxh.shift"].create(
+                {
+                    "post_id": post.id,
+                    "start_datetime": start,
+                    "end_datetime": start + timedelta(hours=3),
+                    "min_volunteers": min_volunteers,
+                    "max_volunteers": 4,
+                }
+            )
+
+        gap = shift(week_start + timedelta(days=2), 2)
+        shift(week_start + timedelta(days=8), 2)  # next week
+        shift(week_start - timedelta(days=1), 2)  # last week
         values, rows = self.kpis()
         self.assertEqual(values["overdue_reviews"], len(overdue) - 1)
         self.assertEqual(
             values["overdue_reviews"],
             Case.search_count([("company_id", "=", self.hospital.id), ("is_review_overdue", "=", True)]),
         )
+        self.assertEqual(values["staffing_gaps_week"], 1)
+        action = rows.filtered(lambda row: row.kpi == "staffing_gaps_week").action_open()
+        self.assertEqual(self.env["ctxh.shift"].search(action["domain"]), gap)
         action = rows.filtered(lambda row: row.kpi == "overdue_reviews").action_open()
         self.assertEqual(Case.search_count(action["domain"]), len(overdue) - 1)

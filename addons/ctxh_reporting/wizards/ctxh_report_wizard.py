@@ -40,6 +40,13 @@ class CtxhReportWizard(models.TransientModel):
         help="Layout of the workbook; by default the template in force at the end of the period.",
     )
 
+    fund_ids = fields.Many2many(
+        "ctxh.fund",
+        string="Funds",
+        domain="[('company_id', '=', company_id)]",
+        help="Funds of the disclosure report; empty for every fund of the company.",
+    )
+
     @api.depends("period_kind", "year", "period_number")
     def _compute_dates(self):
         for wizard in self:
@@ -100,6 +107,24 @@ class CtxhReportWizard(models.TransientModel):
         self._check_period()
         self._get_template()
         return self.env.ref("ctxh_reporting.ctxh_period_report_xlsx").report_action(self)
+
+    def action_print_volunteer_hours(self):
+        self.ensure_one()
+        self._check_period()
+        return self.env.ref("ctxh_reporting.ctxh_volunteer_hours_xlsx").report_action(self)
+
+    def _get_funds(self):
+        self.ensure_one()
+        funds = self.fund_ids or self.env["ctxh.fund"].search([("company_id", "=", self.company_id.id)])
+        if not funds:
+            raise UserError(_("%(company)s has no fund to disclose.", company=self.company_id.name))
+        return funds
+
+    def action_print_fund_disclosure(self):
+        self.ensure_one()
+        self._check_period()
+        self._get_funds()
+        return self.env.ref("ctxh_reporting.ctxh_fund_disclosure_xlsx").report_action(self)
 
     def _get_dataset(self):
         self.ensure_one()

@@ -1,0 +1,29 @@
+"""Figures from ctxh_volunteer: volunteers and collaborators, shifts and approved hours."""
+
+VOLUNTEER_KINDS = ("staff", "external", "partner_org")
+
+
+def build(env, company, date_from, date_to):
+    figures = {}
+    Volunteer = env["ctxh.volunteer"].sudo().with_context(active_test=False)
+    base = [("company_id", "=", company.id), ("state", "=", "active")]
+    by_kind = dict(Volunteer._read_group(base, ["kind"], ["__count"]))
+    for kind in VOLUNTEER_KINDS:
+        figures[f"volunteers.{kind}"] = by_kind.get(kind, 0)
+    figures["volunteers_active"] = sum(by_kind.values())
+    # Staff collaborators (cộng tác viên) are the volunteers of kind "staff".
+    figures["staff_collaborators"] = by_kind.get("staff", 0)
+
+    Assignment = env["ctxh.shift.assignment"].sudo()
+    domain = [
+        ("company_id", "=", company.id),
+        ("state", "=", "attended"),
+        ("hours_approved", "=", True),
+        ("date", ">=", date_from),
+        ("date", "<=", date_to),
+    ]
+    groups = Assignment._read_group(domain, ["volunteer_id"], ["hours:sum"])
+    figures["volunteer_hours"] = sum(hours for _volunteer, hours in groups)
+    figures["volunteers_serving"] = len(groups)
+    figures["volunteer_shifts_attended"] = Assignment.search_count(domain)
+    return figures
