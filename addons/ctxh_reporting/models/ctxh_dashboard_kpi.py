@@ -35,6 +35,23 @@ KPIS = [
         " AND k.next_review_date < CURRENT_DATE",
     ),
     (
+        # Received - disbursed (posted journal items of the funds' analytic accounts) - committed
+        # (approved allocations not paid yet): ctxh.fund.available summed over the company.
+        "funds_available",
+        45,
+        "SELECT COALESCE((SELECT SUM(CASE WHEN acc.account_type LIKE 'income%%'"
+        " THEN (aml.credit - aml.debit) * dist.pct / 100"
+        " WHEN acc.account_type LIKE 'expense%%' THEN (aml.credit - aml.debit) * dist.pct / 100 END)"
+        " FROM ctxh_fund fund"
+        " JOIN account_move_line aml ON aml.parent_state = 'posted' AND aml.analytic_distribution IS NOT NULL"
+        " JOIN account_account acc ON acc.id = aml.account_id"
+        " JOIN LATERAL (SELECT (kv.value)::numeric AS pct FROM jsonb_each_text(aml.analytic_distribution) kv"
+        " WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))) dist ON TRUE"
+        " WHERE fund.company_id = c.id), 0)"
+        " - COALESCE((SELECT SUM(a.amount) FROM ctxh_allocation a"
+        " WHERE a.company_id = c.id AND a.state = 'approved'), 0)",
+    ),
+    (
         "staffing_gaps_week",
         50,
         "SELECT count(*) FROM ctxh_shift s WHERE s.company_id = c.id AND s.staffing_status = 'under'"
@@ -64,6 +81,9 @@ class CtxhDashboardKpi(models.Model):
             "next_review_date",
         ],
         "ctxh.shift": ["company_id", "staffing_status", "date"],
+        "ctxh.fund": ["company_id", "analytic_account_id"],
+        "ctxh.allocation": ["company_id", "state", "amount"],
+        "account.move.line": ["parent_state", "analytic_distribution", "account_id", "debit", "credit"],
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -74,6 +94,7 @@ class CtxhDashboardKpi(models.Model):
             ("opened_this_month", "Cases Opened This Month"),
             ("closed_this_month", "Cases Closed This Month"),
             ("overdue_reviews", "Overdue Case Reviews"),
+            ("funds_available", "Funds Available"),
             ("staffing_gaps_week", "Understaffed Shifts This Week"),
         ],
         string="Indicator",
@@ -99,6 +120,10 @@ class CtxhDashboardKpi(models.Model):
         """Open the records behind a tile."""
         self.ensure_one()
         today = fields.Date.context_today(self)
+        if self.kpi == "funds_available":
+            action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_donation.ctxh_fund_action")
+            action["domain"] = [("company_id", "=", self.company_id.id)]
+            return action
         if self.kpi == "staffing_gaps_week":
             week_start = today - timedelta(days=today.weekday())
             action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_volunteer.ctxh_shift_action")

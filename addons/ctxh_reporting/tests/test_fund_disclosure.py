@@ -204,3 +204,30 @@ class TestFundDisclosure(CtxhReportingCommon):
             "Bà Nguyễn Thị Kín", [sheet.cell(row, 3).value for row in range(1, sheet.max_row + 1)]
         )
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
+
+    def test_kpi_funds_available(self):
+        # An approved allocation not paid yet is committed: not available any more.
+        allocation = self.env_h["ctxh.allocation"].create(
+            {
+                "case_id": self.cases[4].id,
+                "fund_id": self.fund.id,
+                "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
+                "method": "bank",
+                "amount": 700_000,
+                "company_id": self.hospital.id,
+            }
+        )
+        allocation.action_submit()
+        allocation.with_user(self.manager).action_approve()
+        funds = self.fund | self.fund2
+        funds.invalidate_recordset()
+        expected = sum(funds.mapped("available"))
+        received = sum(self.ledger(fund)[0] for fund in funds)
+        disbursed = sum(self.ledger(fund)[1] for fund in funds)
+        self.assertEqual(expected, received - disbursed - 700_000)
+        tile = self.env["ctxh.dashboard.kpi"].search(
+            [("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")]
+        )
+        self.assertEqual(tile.value, expected)
+        action = tile.action_open()
+        self.assertEqual(self.env["ctxh.fund"].search(action["domain"]), funds)
