@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase, tagged
 
 from ..builders.period import period_bounds
@@ -26,3 +27,16 @@ class TestPeriod(TransactionCase):
         self.assertEqual((wizard.date_from, wizard.date_to), (date(2025, 2, 1), date(2025, 2, 28)))
         wizard.write({"period_kind": "custom", "date_from": date(2025, 3, 3), "date_to": date(2025, 3, 9)})
         self.assertEqual((wizard.date_from, wizard.date_to), (date(2025, 3, 3), date(2025, 3, 9)))
+
+    def test_bad_period_refused(self):
+        Wizard = self.env["ctxh.report.wizard"]
+        for vals in (
+            {"period_kind": "quarter", "year": 2026, "period_number": 5},
+            {"period_kind": "month", "year": 2026, "period_number": 0},
+            {"period_kind": "year", "year": 0},
+            {"period_kind": "custom", "date_from": date(2026, 3, 1), "date_to": date(2026, 2, 1)},
+        ):
+            wizard = Wizard.create(vals)
+            for action in ("action_print_xlsx", "action_export_dataset", "action_print_volunteer_hours"):
+                with self.assertRaises(UserError, msg=f"{action} {vals}"):
+                    getattr(wizard, action)()

@@ -25,12 +25,8 @@ class CtxhReportWizard(models.TransientModel):
     period_number = fields.Integer(
         string="Number", default=1, help="Month (1-12), quarter (1-4) or half-year (1-2) of the year."
     )
-    date_from = fields.Date(
-        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
-    )
-    date_to = fields.Date(
-        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True
-    )
+    date_from = fields.Date(compute="_compute_dates", store=True, readonly=False, precompute=True)
+    date_to = fields.Date(compute="_compute_dates", store=True, readonly=False, precompute=True)
     template_id = fields.Many2one(
         "ctxh.report.template",
         compute="_compute_template_id",
@@ -58,6 +54,8 @@ class CtxhReportWizard(models.TransientModel):
                 continue
             number = 1 if wizard.period_kind == "year" else wizard.period_number
             if wizard.year < 1900 or not 1 <= number <= PERIODS_PER_YEAR[wizard.period_kind]:
+                # Refused with a clear message when the report is asked for (_check_period).
+                wizard.date_from = wizard.date_to = False
                 continue
             wizard.date_from, wizard.date_to = period_bounds(wizard.period_kind, wizard.year, number)
 
@@ -90,6 +88,8 @@ class CtxhReportWizard(models.TransientModel):
                     max=PERIODS_PER_YEAR[self.period_kind],
                 )
             )
+        if self.period_kind != "custom" and self.year < 1900:
+            raise UserError(_("Enter the year of the period."))
         if not self.date_from or not self.date_to or self.date_from > self.date_to:
             raise UserError(_("The period must start before it ends."))
 
