@@ -50,13 +50,11 @@ def setup_ctxh_donation_data(cls, env, suffix=""):
     Partner = env["res.partner"]
     cls.patient_a = Partner.create({"name": "Nguyễn Văn Bệnh Nhân A"})
     cls.patient_b = Partner.create({"name": "Trần Thị Bệnh Nhân B"})
-    services = env.ref("ctxh_case.stage_services")
     Case = env["ctxh.case"]
     cls.case_a = Case.create(
         {
             "partner_id": cls.patient_a.id,
             "case_type_id": cls.case_type.id,
-            "stage_id": services.id,
             "medical_record_number": f"BA-SECRET-A{suffix}",
         }
     )
@@ -64,10 +62,13 @@ def setup_ctxh_donation_data(cls, env, suffix=""):
         {
             "partner_id": cls.patient_b.id,
             "case_type_id": cls.other_case_type.id,
-            "stage_id": services.id,
             "medical_record_number": f"BA-SECRET-B{suffix}",
         }
     )
+    # Support goes to cases receiving services: the workflow wants a completed assessment first.
+    cases = cls.case_a | cls.case_b
+    env["ctxh.case.assessment"].create([{"case_id": case.id} for case in cases]).action_done()
+    cases.stage_id = env.ref("ctxh_case.stage_services")
     cls.hospital_fees = env.ref("ctxh_case.support_type_hospital_fees")
     cls.emergency_cash = env.ref("ctxh_case.support_type_emergency_cash")
     cls.donor = Partner.create({"name": "Công ty TNHH Ánh Dương"})

@@ -89,7 +89,7 @@ class TestAllocation(CtxhDonationCommon):
     def test_refuse_closed_case(self):
         self._confirmed_donation(1_000_000)
         allocation = self._allocation(100_000)
-        self.case_a.stage_id = self.env.ref("ctxh_case.stage_closed")
+        self.case_a.action_close(self.env.ref("ctxh_case.closure_reason_discharged"), "Ra viện, ổn định.")
         self.assertFalse(self.case_a.is_open)
         with self.assertRaisesRegex(UserError, "closed"):
             allocation.action_submit()
