@@ -355,12 +355,22 @@ class CtxhFund(models.Model):
             entry["amount"] += donor["amount"]
             entry["count"] += donor["count"]
         used = []
-        for support_type, amount, cases in (
+        used_groups = (
             self.env["ctxh.allocation"]
             .sudo()
             ._read_group(allocation_domain, ["support_type_id"], ["amount:sum", "case_id:array_agg"])
-        ):
-            codes = sorted(set(self.env["ctxh.case"].sudo().browse(set(cases)).mapped("name")))
+        )
+        # Case codes of every group in one read: a code, never a name or a record number.
+        case_ids = [case_id for _type, _amount, cases in used_groups for case_id in cases]
+        case_codes = {
+            row["id"]: row["name"]
+            for row in self.env["ctxh.case"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_read([("id", "in", case_ids)], ["name"])
+        }
+        for support_type, amount, cases in used_groups:
+            codes = sorted({case_codes[case_id] for case_id in cases})
             used.append(
                 {"name": support_type.name, "amount": amount, "case_count": len(codes), "case_codes": codes}
             )

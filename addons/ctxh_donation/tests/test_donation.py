@@ -214,6 +214,18 @@ class TestDonation(CtxhDonationCommon):
         self.assertIn(donation.receipt_number, html)
         self.assertIn("Công ty TNHH Ánh Dương", html)
 
+    def test_receipt_prints_as_pdf(self):
+        """The receipt goes through wkhtmltopdf, not only QWeb (tests render HTML by default)."""
+        donation = self._confirmed_donation(1_000_000, publish_name=True)
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("ctxh_donation.action_report_ctxh_donation_receipt", donation.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreater(len(pdf), 2000)
+
     def test_auditor_reads_but_cannot_write(self):
         donation = self._confirmed_donation(1_000_000)
         auditor_env = self.env(user=self.auditor)
