@@ -23,14 +23,16 @@ command -v pg_config >/dev/null || echo "ctxh: warning: pg_config not found; psy
 #  - python-ldap needs libldap headers and only serves auth_ldap: left out.
 reqs=$VENV/odoo-requirements.txt
 sed -E -e 's/^cbor2==5\.4\.2/cbor2==5.6.5/' -e '/^python-ldap/d' "$SRC/requirements.txt" > "$reqs"
-"$PY" -m pip install -q --upgrade pip wheel "setuptools<67"
-"$PY" -m pip install -q -r "$reqs"
-"$PY" -m pip install -q -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt"
+# pip's own notices about unreachable extra indexes are noise here: keep the rest of stderr.
+pip_q() { "$PY" -m pip "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
+pip_q install -q --upgrade pip wheel "setuptools<67"
+pip_q install -q -r "$reqs"
+pip_q install -q -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt"
 
 # OCA addons from PyPI declare a dependency on a distribution `odoo`: install them without
 # dependencies into their own addons folder (their Python needs are in requirements.txt).
 rm -rf "$OCA_DIR"
-"$PY" -m pip install -q --no-deps --target "$OCA_DIR" -r "$ROOT/requirements-oca.txt"
+pip_q install -q --no-deps --target "$OCA_DIR" -r "$ROOT/requirements-oca.txt"
 
 # Make `import odoo` work in the venv (pytest-odoo, scripts) without copying Odoo anywhere.
 site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
