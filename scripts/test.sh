@@ -54,7 +54,7 @@ odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --test-enable --test-tags "$tags" \
 rc=$?
 set -e
 # Show what matters: test results, failures, errors and warnings from our modules.
-grep -E "(ERROR|CRITICAL|FAIL|odoo\.tests\.result|post-tests in|tests in [0-9.]+s|skipped|WARNING .*odoo\.addons\.ctxh)" "$LOGDIR/odoo.log" \
+grep -E "(ERROR|CRITICAL|FAIL|odoo\.tests\.result|post-tests in|tests in [0-9.]+s|skipped|demo data failed|WARNING .*odoo\.addons\.ctxh)" "$LOGDIR/odoo.log" \
   | grep -v "^\s*$" | cut -c1-400 | tail -n 200 || true
 summary=$(grep -E "odoo\.tests\.result: .* failed, .* error\(s\) of [0-9]+ tests" "$LOGDIR/odoo.log" | tail -n 1 || true)
 n_fail=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1/p' <<<"$summary")
@@ -66,6 +66,9 @@ if [[ -z $summary ]]; then
 fi
 n_skip=$(grep -cE "odoo\.addons\.ctxh.*skipped " "$LOGDIR/odoo.log" || true)
 n_errlog=$(grep -cE " (ERROR|CRITICAL) " "$LOGDIR/odoo.log" || true)
+# Odoo only warns when a module's demo data fails and installs it without: that is a failure here.
+n_demo=$(grep -cE "demo data failed to install" "$LOGDIR/odoo.log" || true)
+n_errlog=$((n_errlog + n_demo))
 echo "odoo runner: rc=$rc, ${n_run:-0} tests, ${n_fail:-0} failed, ${n_err:-0} errors, ${n_skip} skipped, ${n_errlog} error log lines"
 if [[ $rc != 0 || ${n_fail:-0} != 0 || ${n_err:-0} != 0 || $n_skip != 0 || $n_errlog != 0 || ${n_run:-0} == 0 ]]; then
   failed=$((failed + ${n_fail:-0} + ${n_err:-0} + n_skip))

@@ -70,12 +70,16 @@ class CtxhFund(models.Model):
                     "partner_id": patient.id,
                     "case_type_id": env.ref("ctxh_case.case_type_serious_illness").id,
                     "vulnerable_group_ids": [Command.set(oncology_group.ids)],
-                    "stage_id": services.id,
                     "medical_record_number": f"BA-2026-{7000 + index}",
                 }
                 for index, patient in enumerate(patients)
             ]
         )
+        # the case workflow wants a completed needs assessment before services
+        env["ctxh.case.assessment"].create(
+            [{"case_id": case.id, "score_finances": "4"} for case in own_cases]
+        ).action_done()
+        own_cases.stage_id = services
         cases = own_cases | env["ctxh.case"].search([("is_open", "=", True)], limit=5)
         Donation = env["ctxh.donation"]
         vals_list = []
