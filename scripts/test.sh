@@ -20,6 +20,7 @@ done
 [[ -n $chrome ]] || die "no Chromium found: browser tests would be skipped. Install it (Debian: apt-get install chromium) and run again."
 "$PY" -c 'import websocket' 2>/dev/null || die "websocket-client is not installed in $VENV: browser tests would be skipped (pip install websocket-client)."
 command -v wkhtmltopdf >/dev/null 2>&1 || die "wkhtmltopdf not found: PDF reports cannot be tested (Debian: apt-get install wkhtmltopdf)."
+command -v soffice >/dev/null 2>&1 || die "LibreOffice (soffice) not found: the generated workbooks cannot be checked (Debian: apt-get install libreoffice-calc-nogui)."
 
 LOGDIR=$ROOT/.test-logs
 mkdir -p "$LOGDIR"
