@@ -106,8 +106,7 @@ class CtxhDistribution(models.Model):
                 raise UserError(_("Only draft distributions can be done."))
             if not distribution.line_ids:
                 raise UserError(_("Add the cases and goods handed out."))
-            if not distribution.fund_id.in_kind_account_id:
-                raise UserError(_("Fund %s has no in-kind goods account.", distribution.fund_id.name))
+            distribution.fund_id._get_money_account(in_kind=True)
         self.fund_id._lock_for_update()
         self._check_quantities()
         for distribution in self:

@@ -274,15 +274,7 @@ class CtxhDonation(models.Model):
     # ------------------------------------------------------------------
     def _get_debit_account(self):
         self.ensure_one()
-        if self.channel == "in_kind":
-            account = self.fund_id.in_kind_account_id
-            if not account:
-                raise UserError(_("Fund %s has no in-kind goods account.", self.fund_id.name))
-            return account
-        account = self.fund_id.sudo().journal_id.default_account_id
-        if not account:
-            raise UserError(_("The journal of fund %s has no default account.", self.fund_id.name))
-        return account
+        return self.fund_id._get_money_account(in_kind=self.channel == "in_kind")
 
     def _prepare_move_line_vals(self):
         self.ensure_one()

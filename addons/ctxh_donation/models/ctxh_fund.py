@@ -166,6 +166,20 @@ class CtxhFund(models.Model):
             fund.committed = values.get("committed", 0.0)
             fund.available = values.get("available", 0.0)
 
+    def _get_money_account(self, in_kind=False):
+        """The account on the money side of the fund's entries: the donated goods account for
+        in-kind operations, otherwise the default account of the fund's bank/cash journal."""
+        self.ensure_one()
+        if in_kind:
+            account = self.in_kind_account_id
+            if not account:
+                raise UserError(_("Fund %s has no in-kind goods account.", self.name))
+            return account
+        account = self.sudo().journal_id.default_account_id
+        if not account:
+            raise UserError(_("The journal of fund %s has no default account.", self.name))
+        return account
+
     def _get_balances(self, date_from=None, date_to=None):
         """Balances of the funds from POSTED journal items, in one query per figure.
 
