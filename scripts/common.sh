@@ -10,6 +10,8 @@ export CTXH_MODULES=${CTXH_MODULES:-ctxh_case,ctxh_volunteer,ctxh_donation,ctxh_
 DB_HOST=${PGHOST:-127.0.0.1}
 DB_PORT=${PGPORT:-5432}
 export TZ=UTC
+# shellcheck source=scripts/system_packages.sh
+source "$ROOT/scripts/system_packages.sh"
 
 die() { echo "ctxh: $*" >&2; exit 1; }
 
@@ -43,6 +45,15 @@ check_odoo_version() {
   [[ $v == 18.0 ]] || die "Odoo $v found; ctxh needs Odoo 18.0."
 }
 
+# The venv is ready when its stamp matches Odoo's and ctxh's requirements and setup.sh.
+venv_wanted() {
+  echo "$(cat "$1/requirements.txt" "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" \
+    "$ROOT/requirements-oca.txt" "$ROOT/scripts/setup.sh" | sha1sum | cut -c1-40)-$1"
+}
+venv_ready() {
+  [[ -x $PY && -f $VENV/.ctxh-setup && $(cat "$VENV/.ctxh-setup") == "$(venv_wanted "$1")" ]]
+}
+
 addons_path() {
   local src=$1 oca=""
   [[ -d $OCA_DIR/odoo/addons ]] && oca=",$OCA_DIR/odoo/addons"
@@ -72,4 +83,21 @@ odoo_bin() {
   local src=$1; shift
   "$PY" "$src/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$(addons_path "$src")" \
     --db_host="$DB_HOST" --db_port="$DB_PORT" "$@"
+}
+
+# scripts/ctxh_db.py with odoo-bin's database and addons options: ctxh_db SRC COMMAND DB [ARGS...]
+ctxh_db() {
+  local src=$1 command=$2 db=$3; shift 3
+  "$PY" "$ROOT/scripts/ctxh_db.py" "$command" "$db" "$@" -c "$ROOT/odoo.conf" \
+    --addons-path="$(addons_path "$src")" --db_host="$DB_HOST" --db_port="$DB_PORT"
+}
+
+drop_db() {
+  "$PY" - "$DB_HOST" "$DB_PORT" "$1" <<'PYEOF' || true
+import sys, psycopg2
+conn = psycopg2.connect(host=sys.argv[1], port=sys.argv[2], dbname="postgres")
+conn.autocommit = True
+conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[3])
+PYEOF
+  rm -rf "${HOME}/.local/share/Odoo/filestore/$1"
 }

@@ -1,51 +1,37 @@
 #!/usr/bin/env bash
-# Serve Odoo with the ctxh addons on http://127.0.0.1:8069 (login admin / admin).
-# Creates .venv and the database ctxh_demo (the four addons with their demo data) when missing.
+# Serve Odoo with the ctxh addons on http://127.0.0.1:$CTXH_PORT (default 8069; admin / admin).
+# The first time: system packages (wkhtmltopdf; what psycopg2 needs to build), .venv, and the
+# database $CTXH_DB (default ctxh_demo): a Vietnamese hospital (l10n_vn, VND, Vietnamese) with
+# the addons and their demo data, offline. Later runs only start the server (an upgrade first
+# when an addon's version changed).
 source "$(dirname "$0")/common.sh"
 
-"$ROOT/scripts/setup.sh"
 SRC=$(find_odoo_src)
-check_odoo_version
+if venv_ready "$SRC"; then ensure_system_packages run; else ensure_system_packages build run; fi
+"$ROOT/scripts/setup.sh"   # also checks that the venv imports Odoo 18.0
 check_postgres
 DB=${CTXH_DB:-ctxh_demo}
+PORT=${CTXH_PORT:-8069}
 
-# What $DB needs: "install" (missing database or addons), "upgrade" (an addon's manifest version
-# differs from the installed one) or "ok".
-needs=$("$PY" - "$DB_HOST" "$DB_PORT" "$DB" "$CTXH_MODULES" "$ROOT/addons" <<'PYEOF'
-import ast, os, sys, psycopg2
-host, port, db, mods, addons = sys.argv[1:]
-mods = mods.split(",")
-conn = psycopg2.connect(host=host, port=port, dbname="postgres")
-cur = conn.cursor()
-cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,))
-if not cur.fetchone():
-    print("install"); sys.exit()
-conn.close()
-conn = psycopg2.connect(host=host, port=port, dbname=db)
-cur = conn.cursor()
-try:
-    cur.execute("SELECT name, latest_version FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
-                (mods,))
-    installed = dict(cur.fetchall())
-except psycopg2.Error:
-    installed = {}
-if set(installed) != set(mods):
-    print("install"); sys.exit()
-for mod in mods:
-    with open(os.path.join(addons, mod, "__manifest__.py"), encoding="utf-8") as f:
-        if ast.literal_eval(f.read())["version"] != installed[mod]:
-            print("upgrade"); sys.exit()
-print("ok")
-PYEOF
-)
-if [[ $needs == install ]]; then
-  echo "ctxh: installing $CTXH_MODULES with demo data into database $DB (a few minutes the first time)"
-  odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --without-demo= --load-language=vi_VN \
-    --db-filter="^$DB\$" --stop-after-init --log-level=warn
-elif [[ $needs == upgrade ]]; then
-  echo "ctxh: upgrading $CTXH_MODULES in database $DB (new addon versions)"
-  odoo_bin "$SRC" -d "$DB" -u "$CTXH_MODULES" --db-filter="^$DB\$" --stop-after-init --log-level=warn
-fi
-echo "ctxh: serving $DB on http://127.0.0.1:${CTXH_PORT:-8069} (login admin, password admin)"
+needs=$(ctxh_db "$SRC" state "$DB" "$CTXH_MODULES" "$ROOT/addons" --log-level=warn)
+case $needs in
+  create | install)
+    start=$SECONDS
+    echo "ctxh: preparing database $DB (a few minutes the first time)"
+    ctxh_db "$SRC" prepare "$DB" --demo --offline --log-level=warn
+    echo "ctxh: installing $CTXH_MODULES with their demo data into $DB"
+    odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --db-filter="^$DB\$" --stop-after-init --log-level=warn \
+      --http-port="$PORT"
+    echo "ctxh: database $DB ready in $((SECONDS - start)) s"
+    ;;
+  upgrade)
+    echo "ctxh: upgrading $CTXH_MODULES in database $DB (new addon versions)"
+    odoo_bin "$SRC" -d "$DB" -u "$CTXH_MODULES" --db-filter="^$DB\$" --stop-after-init --log-level=warn \
+      --http-port="$PORT"
+    ;;
+  ok) ;;
+  *) die "cannot tell the state of database $DB" ;;
+esac
+echo "ctxh: serving $DB on http://127.0.0.1:$PORT (login admin, password admin; Ctrl-C stops)"
 exec "$PY" "$SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$(addons_path "$SRC")" \
-  --db_host="$DB_HOST" --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="${CTXH_PORT:-8069}" "$@"
+  --db_host="$DB_HOST" --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"

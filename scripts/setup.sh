@@ -4,11 +4,9 @@ source "$(dirname "$0")/common.sh"
 
 SRC=$(find_odoo_src)
 PYTHON=${PYTHON:-python3}
-stamp=$VENV/.ctxh-setup
-want=$(cat "$SRC/requirements.txt" "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" "$0" | sha1sum | cut -c1-40)-$SRC
-if [[ -f $stamp && $(cat "$stamp") == "$want" && -x $PY ]]; then
-  exit 0
-fi
+venv_ready "$SRC" && exit 0
+# psycopg2 builds from source: pg_config (libpq-dev), a C compiler and Python's headers
+ensure_system_packages build
 
 if [[ ! -x $PY ]]; then
   "$PYTHON" -c 'import sys; v=sys.version_info[:2]; sys.exit(0 if (3,10)<=v<=(3,12) else 1)' \
@@ -16,7 +14,6 @@ if [[ ! -x $PY ]]; then
   echo "ctxh: creating $VENV with $("$PYTHON" -V)"
   "$PYTHON" -m venv "$VENV"
 fi
-command -v pg_config >/dev/null || echo "ctxh: warning: pg_config not found; psycopg2 needs Debian's libpq-dev (apt-get install libpq-dev gcc python3-dev)." >&2
 
 # Odoo's own requirements, adjusted to install on Python 3.10-3.12:
 #  - cbor2 5.4.2 is an sdist that no longer builds: use 5.6.x (wheels);
@@ -38,5 +35,5 @@ pip_q install -q --no-deps --target "$OCA_DIR" -r "$ROOT/requirements-oca.txt"
 site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 echo "$SRC" > "$site/ctxh-odoo-src.pth"
 check_odoo_version
-echo "$want" > "$stamp"
+venv_wanted "$SRC" > "$VENV/.ctxh-setup"
 echo "ctxh: environment ready in $VENV (Odoo at $SRC)"

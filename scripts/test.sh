@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The whole ctxh test suite on a fresh throwaway database:
-#   lint (ruff, pylint-odoo mandatory checks) -> install the addons with Odoo's test runner
-#   (at_install + post_install tests, browser tours in headless Chromium) -> tests/ with
-#   pytest-odoo (cross-addon tests, translation check) -> drop the database (also on failure).
+#   system packages (installed when missing and allowed) -> lint (ruff, pylint-odoo mandatory
+#   checks) -> a database as a Vietnamese hospital has it (l10n_vn, VND, Vietnamese) ->
+#   install the addons with Odoo's test runner (at_install + post_install tests, browser tours
+#   in headless Chromium) -> tests/ with pytest-odoo (cross-addon tests, translation check,
+#   script tests) -> drop the database (also on failure).
 # Prints a closing line "ctxh: N passed, N failed" and exits non-zero on any failure or error.
 source "$(dirname "$0")/common.sh"
 
-"$ROOT/scripts/setup.sh"
 SRC=$(find_odoo_src)
-check_odoo_version
+if venv_ready "$SRC"; then ensure_system_packages test; else ensure_system_packages build test; fi
+"$ROOT/scripts/setup.sh"   # also checks that the venv imports Odoo 18.0
 check_postgres
 
 # Browser tours are skipped by Odoo, with a mere warning, when Chromium or websocket-client
@@ -21,6 +23,7 @@ done
 "$PY" -c 'import websocket' 2>/dev/null || die "websocket-client is not installed in $VENV: browser tests would be skipped (pip install websocket-client)."
 command -v wkhtmltopdf >/dev/null 2>&1 || die "wkhtmltopdf not found: PDF reports cannot be tested (Debian: apt-get install wkhtmltopdf)."
 command -v soffice >/dev/null 2>&1 || die "LibreOffice (soffice) not found: the generated workbooks cannot be checked (Debian: apt-get install libreoffice-calc-nogui)."
+command -v pdftotext >/dev/null 2>&1 || die "pdftotext not found: the PDF reports cannot be read back (Debian: apt-get install poppler-utils)."
 
 LOGDIR=$ROOT/.test-logs
 mkdir -p "$LOGDIR"
@@ -34,24 +37,27 @@ if [[ ${CTXH_SKIP_LINT:-0} != 1 ]]; then
 fi
 
 DB=${CTXH_TEST_DB:-ctxh_test_$(date +%s)_$$}
-drop_db() {
-  "$PY" - "$DB_HOST" "$DB_PORT" "$DB" <<'PYEOF' || true
-import sys, psycopg2
-conn = psycopg2.connect(host=sys.argv[1], port=sys.argv[2], dbname="postgres")
-conn.autocommit = True
-conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[3])
-PYEOF
-  rm -rf "${HOME}/.local/share/Odoo/filestore/$DB"
-}
-trap drop_db EXIT
-drop_db
+trap 'drop_db "$DB"' EXIT
+drop_db "$DB"
+
+echo "== create $DB as a Vietnamese hospital's database (l10n_vn, VND; log: $LOGDIR/odoo.log)"
+set +e
+ctxh_db "$SRC" prepare "$DB" --demo --log-level=warn --logfile= >"$LOGDIR/odoo.log" 2>&1
+rc=$?
+set -e
+if [[ $rc != 0 ]]; then
+  tail -n 30 "$LOGDIR/odoo.log"
+  echo "ctxh: creating the test database failed"
+  echo "ctxh: $passed passed, $((failed + 1)) failed"
+  exit 1
+fi
 
 echo "== install $CTXH_MODULES on $DB and run their tests (log: $LOGDIR/odoo.log)"
 tags=$(echo "$CTXH_MODULES" | sed -E 's/(^|,)/\1\//g')
 set +e
 odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --test-enable --test-tags "$tags" \
   --stop-after-init --http-port="${CTXH_TEST_PORT:-8169}" --db-filter=".*" --log-level=info \
-  --logfile= >"$LOGDIR/odoo.log" 2>&1
+  --logfile= >>"$LOGDIR/odoo.log" 2>&1
 rc=$?
 set -e
 # Show what matters: test results, failures, errors and warnings from our modules.
