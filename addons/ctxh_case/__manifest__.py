@@ -49,6 +49,8 @@
         "demo/ctxh_case_workflow_demo.xml",
         # workforce and service log
         "demo/ctxh_workforce_demo.xml",
+        # the demo hospital (company, bank account, administrator), after the demo users
+        "demo/res_company_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
