@@ -3,8 +3,9 @@
 .PHONY: run test lint setup i18n bench help
 
 help:
-	@echo "make run    - create .venv and the ctxh_demo database if needed, serve http://127.0.0.1:8069 (admin/admin)"
-	@echo "make test   - lint + the whole test suite on a throwaway database"
+	@echo "make run    - system packages, .venv and the Vietnamese demo database \$$CTXH_DB (ctxh_demo) when missing,"
+	@echo "              then serve it on http://127.0.0.1:\$$CTXH_PORT (8069), login admin / admin"
+	@echo "make test   - system packages, .venv, lint + the whole test suite on a throwaway database (tours on \$$CTXH_TEST_PORT, 8169)"
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
 	@echo "make setup  - only create/refresh .venv"
 	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"

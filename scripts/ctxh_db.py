@@ -142,12 +142,14 @@ def prepare(db, demo, offline_too):
         # _initialize_db only logs its errors: check what it should have done
         with odoo.modules.registry.Registry(db).cursor() as cr:
             env = _env(cr)
-            if (
-                env["res.company"].browse(1).country_id.code != COUNTRY
-                or env.ref("base.user_admin").lang != LANG
-            ):
+            admin = env.ref("base.user_admin")
+            if env["res.company"].browse(1).country_id.code != COUNTRY or admin.lang != LANG:
                 sys.exit(f"ctxh: creating database {db} failed (see the log above)")
-        print(f"ctxh: database {db} created: company in Vietnam, Vietnamese, admin/admin in Asia/Ho_Chi_Minh")
+            # Odoo gives the country's timezone to the active users only; the superuser, who
+            # installs everything (every new employee, calendar and resource takes its
+            # timezone by default), would keep Europe/Brussels
+            tz = env.ref("base.user_root").tz = admin.tz
+        print(f"ctxh: database {db} created: company in Vietnam, Vietnamese, admin/admin in {tz}")
     registry = odoo.modules.registry.Registry(db)
     with registry.cursor() as cr:
         account = _env(cr)["ir.module.module"].search([("name", "=", "account")])

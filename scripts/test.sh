@@ -45,6 +45,7 @@ set +e
 ctxh_db "$SRC" prepare "$DB" --demo --log-level=warn --logfile= >"$LOGDIR/odoo.log" 2>&1
 rc=$?
 set -e
+grep -E "^ctxh: " "$LOGDIR/odoo.log" || true
 if [[ $rc != 0 ]]; then
   tail -n 30 "$LOGDIR/odoo.log"
   echo "ctxh: creating the test database failed"
