@@ -5,8 +5,11 @@ source "$(dirname "$0")/common.sh"
 SRC=$(find_odoo_src)
 PYTHON=${PYTHON:-python3}
 venv_ready "$SRC" && exit 0
-# psycopg2 builds from source: pg_config (libpq-dev), a C compiler and Python's headers
-ensure_system_packages build
+# psycopg2 builds from source: pg_config (libpq-dev), a C compiler and Python's headers (run.sh
+# and test.sh have seen to it already, with their own packages, in one go)
+if [[ ${CTXH_SYSTEM_PACKAGES_CHECKED:-0} != 1 ]]; then
+  ensure_system_packages --or-warn build
+fi
 
 if [[ ! -x $PY ]]; then
   "$PYTHON" -c 'import sys; v=sys.version_info[:2]; sys.exit(0 if (3,10)<=v<=(3,12) else 1)' \

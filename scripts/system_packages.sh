@@ -1,12 +1,13 @@
 # System packages the ctxh scripts need, installed with apt where the user may (sourced).
 # shellcheck shell=bash
 #
-#   ensure_system_packages NEED...   NEED: build (compile psycopg2 into the venv),
-#                                    run (serve the demo), test (the whole test suite)
+#   ensure_system_packages [--or-warn] NEED...
+#       NEED: build (compile psycopg2 into the venv), run (serve the demo), test (the suite)
 #
 # Prints what it installs and why; installs as root or with `sudo -n` (sudo without a
 # password), with at most one `apt-get update`, and only when something is missing. Where it
-# cannot install, it stops with the exact command to run.
+# cannot install, it stops with the exact command to run (--or-warn: it says so and goes on,
+# for what one can do without, e.g. serving the demo without PDF reports).
 #
 # Everything it asks the system goes through the sp_* functions below, so that a test can
 # replace them (tests/test_system_packages.py): sp_have COMMAND, sp_have_file PATH,
@@ -96,8 +97,21 @@ system_packages_missing() {
 # Are apt's package lists there (a fresh container has none)?
 sp_apt_lists_present() { compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; }
 
+# Stop (exit 1), or with --or-warn say that we go on without the packages.
+_sp_give_up() {
+  if [[ $1 == 1 ]]; then
+    echo "ctxh: going on without them." >&2
+  else
+    exit 1
+  fi
+}
+
 ensure_system_packages() {
-  local missing pkgs="" pkg why sudo="" how=""
+  local missing pkgs="" pkg why sudo="" how="" warn=0
+  if [[ ${1:-} == --or-warn ]]; then
+    warn=1
+    shift
+  fi
   missing=$(system_packages_missing "$@") || exit $?
   [[ -z $missing ]] && return 0
   while IFS=$'\t' read -r pkg why; do pkgs+=" $pkg"; done <<<"$missing"
@@ -122,7 +136,8 @@ ensure_system_packages() {
         echo "  This system has no apt-get: install the equivalent packages with its package manager."
       fi
     } >&2
-    exit 1
+    _sp_give_up $warn
+    return 0
   fi
   echo "ctxh: installing system packages with apt-get${sudo:+ through sudo} (a few minutes the first time):"
   while IFS=$'\t' read -r pkg why; do echo "  $pkg: $why"; done <<<"$missing"
@@ -130,7 +145,11 @@ ensure_system_packages() {
   # otherwise only when the install fails on outdated lists.
   local updated=0
   if ! sp_apt_lists_present; then
-    sp_run $sudo apt-get update -qq || { echo "ctxh: apt-get update failed; run: sudo $cmd" >&2; exit 1; }
+    if ! sp_run $sudo apt-get update -qq; then
+      echo "ctxh: apt-get update failed; run: sudo $cmd" >&2
+      _sp_give_up $warn
+      return 0
+    fi
     updated=1
   fi
   # shellcheck disable=SC2086  # $sudo and $pkgs are lists of words
@@ -138,7 +157,8 @@ ensure_system_packages() {
     if [[ $updated == 1 ]] || ! sp_run $sudo apt-get update -qq \
       || ! sp_run $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pkgs; then
       echo "ctxh: installing $pkgs failed; run: sudo $cmd" >&2
-      exit 1
+      _sp_give_up $warn
+      return 0
     fi
   fi
   if [[ ${CTXH_SYSTEM_PACKAGES_DRY_RUN:-0} == 1 ]]; then

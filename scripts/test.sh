@@ -10,6 +10,7 @@ source "$(dirname "$0")/common.sh"
 
 SRC=$(find_odoo_src)
 if venv_ready "$SRC"; then ensure_system_packages test; else ensure_system_packages build test; fi
+export CTXH_SYSTEM_PACKAGES_CHECKED=1
 "$ROOT/scripts/setup.sh"   # also checks that the venv imports Odoo 18.0
 check_postgres
 

@@ -166,6 +166,23 @@ def test_non_root_without_sudo_stops_with_the_exact_command(tmp_path):
     assert "wkhtmltopdf: prints the PDF reports" in proc.stderr
 
 
+def test_or_warn_says_what_is_missing_and_goes_on(tmp_path):
+    proc, commands = run(tmp_path, "--or-warn", "run", uid=1000, sudo=False)
+    assert proc.returncode == 0
+    assert commands == []
+    assert "exit=0" in proc.stdout
+    assert "sudo DEBIAN_FRONTEND=noninteractive apt-get install -y wkhtmltopdf" in proc.stderr
+    assert "going on without them" in proc.stderr
+
+
+def test_or_warn_goes_on_when_apt_fails(tmp_path):
+    proc, commands = run(tmp_path, "--or-warn", "run", install_failures=5)
+    assert proc.returncode == 0
+    assert "exit=0" in proc.stdout
+    assert sum("update" in cmd for cmd in commands) == 1
+    assert "installing wkhtmltopdf failed" in proc.stderr
+
+
 def test_without_apt_it_says_what_is_missing(tmp_path):
     proc, commands = run(tmp_path, "test", present="chromium soffice pdftotext")
     assert proc.returncode == 1
