@@ -3,14 +3,15 @@
     python scripts/ctxh_db.py state DB MODULES ADDONS_DIR [odoo options]
         print what DB needs: "create" (no database), "install" (some of MODULES missing),
         "upgrade" (an addon's manifest version differs from the installed one) or "ok".
-    python scripts/ctxh_db.py prepare DB [--demo] [--offline] [odoo options]
+    python scripts/ctxh_db.py prepare DB [--demo] [--offline] [--generic] [odoo options]
         create DB when it does not exist, as Odoo's database manager does for a hospital in
         Vietnam: company in Vietnam, Vietnamese loaded, the administrator admin/admin speaking
         it in Asia/Ho_Chi_Minh; then install `account` (which loads the l10n_vn chart of
         accounts and VND) in a step of its own when it is not installed: the chart must exist
         before any addon's demo data posts entries (Odoo loads a country's chart at the end of
         the run that installs `account`, and in demo mode that deletes the entries made before
-        it). --offline: then as `offline`.
+        it). --offline: then as `offline`. --generic: a company without a country instead
+        (Odoo's generic chart of accounts, USD), as a hospital elsewhere has it.
     python scripts/ctxh_db.py offline DB [odoo options]
         turn off what calls the internet in a demo database (see OFFLINE below).
 
@@ -126,30 +127,35 @@ def _env(cr):
     return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
-def prepare(db, demo, offline_too):
+def prepare(db, demo, offline_too, generic=False):
     """Create `db` when missing, install `account` (and so the chart) when missing."""
     import odoo  # noqa: PLC0415
     from odoo.service import db as db_service  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
+    # a Vietnamese hospital, or (generic) a company without a country: Odoo's generic chart
+    # and USD (Vietnamese still loaded: the addons' pages and letters are Vietnamese)
+    country, lang = (None, LANG) if generic else (COUNTRY, LANG)
     if not _exists(db):
         # exp_create_database is the database manager's call: it refuses to run unless
         # database listing is enabled (odoo.conf disables it for the server, not for this)
         config["list_db"] = True
         db_service.exp_create_database(
-            db, demo, LANG, user_password=ADMIN_PASSWORD, login=ADMIN_LOGIN, country_code=COUNTRY
+            db, demo, lang, user_password=ADMIN_PASSWORD, login=ADMIN_LOGIN, country_code=country
         )
         # _initialize_db only logs its errors: check what it should have done
         with odoo.modules.registry.Registry(db).cursor() as cr:
             env = _env(cr)
             admin = env.ref("base.user_admin")
-            if env["res.company"].browse(1).country_id.code != COUNTRY or admin.lang != LANG:
+            if (env["res.company"].browse(1).country_id.code or None) != country or admin.lang != lang:
                 sys.exit(f"ctxh: creating database {db} failed (see the log above)")
-            # Odoo gives the country's timezone to the active users only; the superuser, who
-            # installs everything (every new employee, calendar and resource takes its
-            # timezone by default), would keep Europe/Brussels
-            tz = env.ref("base.user_root").tz = admin.tz
-        print(f"ctxh: database {db} created: company in Vietnam, Vietnamese, admin/admin in {tz}")
+            if country:
+                # Odoo gives the country's timezone to the active users only; the superuser,
+                # who installs everything (every new employee, calendar and resource takes its
+                # timezone by default), would keep Europe/Brussels
+                env.ref("base.user_root").tz = admin.tz
+            where = f"in {env['res.company'].browse(1).country_id.name or 'no country'}"
+            print(f"ctxh: database {db} created: company {where}, {lang}, admin/admin in {admin.tz or 'UTC'}")
     registry = odoo.modules.registry.Registry(db)
     with registry.cursor() as cr:
         account = _env(cr)["ir.module.module"].search([("name", "=", "account")])
@@ -163,20 +169,19 @@ def prepare(db, demo, offline_too):
         # `account` in a step of its own (see the module docstring)
         registry = odoo.modules.registry.Registry.new(db, update_module=True)
         with registry.cursor() as cr:
-            _after_account(_env(cr), db)
+            _after_account(_env(cr), db, generic)
     if offline_too:
         offline(db)
 
 
-def _after_account(env, db):
+def _after_account(env, db, generic):
     from odoo import Command  # noqa: PLC0415
 
     company = env["res.company"].browse(1)
-    if company.country_id.code == COUNTRY and (
-        company.chart_template != "vn" or company.currency_id.name != "VND"
-    ):
+    chart, currency = ("generic_coa", "USD") if generic else ("vn", "VND")
+    if company.chart_template != chart or company.currency_id.name != currency:
         sys.exit(
-            f"ctxh: database {db}: the Vietnamese chart of accounts did not load "
+            f"ctxh: database {db}: the chart of accounts {chart} did not load "
             f"(chart {company.chart_template!r}, currency {company.currency_id.name})"
         )
     # With demo data, l10n_vn adds a sample second company "VN Company" (with its own demo
@@ -218,7 +223,7 @@ def main(argv):
     positional = []
     if command == "state":
         positional, rest = rest[:2], rest[2:]
-    flags = {arg for arg in rest if arg in ("--demo", "--offline")}
+    flags = {arg for arg in rest if arg in ("--demo", "--offline", "--generic")}
     rest = [arg for arg in rest if arg not in flags]
     DB_PARAMS.update(_db_params(rest))
     if command == "state":
@@ -228,7 +233,7 @@ def main(argv):
 
     odoo.tools.config.parse_config(rest, setup_logging=True)
     if command == "prepare":
-        prepare(db, "--demo" in flags, "--offline" in flags)
+        prepare(db, "--demo" in flags, "--offline" in flags, "--generic" in flags)
     else:
         offline(db)
 

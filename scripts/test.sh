@@ -3,8 +3,10 @@
 #   system packages (installed when missing and allowed) -> lint (ruff, pylint-odoo mandatory
 #   checks) -> a database as a Vietnamese hospital has it (l10n_vn, VND, Vietnamese) ->
 #   install the addons with Odoo's test runner (at_install + post_install tests, browser tours
-#   in headless Chromium) -> tests/ with pytest-odoo (cross-addon tests, translation check,
-#   script tests) -> drop the database (also on failure).
+#   in headless Chromium) -> the money tests (ctxh_donation) once more on a second database
+#   whose company has no country (Odoo's generic chart, USD) -> tests/ with pytest-odoo
+#   (cross-addon tests, translation check, script tests) -> drop the databases (also on
+#   failure).
 # Prints a closing line "ctxh: N passed, N failed" and exits non-zero on any failure or error.
 source "$(dirname "$0")/common.sh"
 
@@ -38,53 +40,70 @@ if [[ ${CTXH_SKIP_LINT:-0} != 1 ]]; then
 fi
 
 DB=${CTXH_TEST_DB:-ctxh_test_$(date +%s)_$$}
-trap 'drop_db "$DB"' EXIT
+# The money tests run a second time on a company with Odoo's generic chart (no country, USD),
+# so that hospitals elsewhere keep working.
+GENERIC_DB=${DB}_generic
+GENERIC_MODULES=""
+[[ ,$CTXH_MODULES, == *,ctxh_donation,* ]] && GENERIC_MODULES=ctxh_donation
+trap 'drop_db "$DB"; drop_db "$GENERIC_DB"' EXIT
 drop_db "$DB"
+drop_db "$GENERIC_DB"
 
-echo "== create $DB as a Vietnamese hospital's database (l10n_vn, VND; log: $LOGDIR/odoo.log)"
-set +e
-ctxh_db "$SRC" prepare "$DB" --demo --log-level=warn --logfile= >"$LOGDIR/odoo.log" 2>&1
-rc=$?
-set -e
-grep -E "^ctxh: " "$LOGDIR/odoo.log" || true
-if [[ $rc != 0 ]]; then
-  tail -n 30 "$LOGDIR/odoo.log"
-  echo "ctxh: creating the test database failed"
-  echo "ctxh: $passed passed, $((failed + 1)) failed"
-  exit 1
-fi
+# odoo_tests LABEL DB MODULES LOG [ctxh_db.py prepare flags]: create DB, install MODULES with
+# Odoo's test runner (their at_install and post_install tests), add the results to passed/failed.
+odoo_tests() {
+  local label=$1 db=$2 mods=$3 log=$4 rc tags summary n_fail n_err n_run n_skip n_errlog n_demo
+  shift 4
+  echo "== $label: create $db (log: $log)"
+  set +e
+  ctxh_db "$SRC" prepare "$db" "$@" --log-level=warn --logfile= >"$log" 2>&1
+  rc=$?
+  set -e
+  grep -E "^ctxh: " "$log" || true
+  if [[ $rc != 0 ]]; then
+    tail -n 30 "$log"
+    echo "ctxh: creating the test database $db failed"
+    failed=$((failed + 1))
+    return
+  fi
+  echo "== $label: install $mods on $db and run their tests"
+  tags=$(echo "$mods" | sed -E 's/(^|,)/\1\//g')
+  set +e
+  odoo_bin "$SRC" -d "$db" -i "$mods" --test-enable --test-tags "$tags" \
+    --stop-after-init --http-port="${CTXH_TEST_PORT:-8169}" --db-filter=".*" --log-level=info \
+    --logfile= >>"$log" 2>&1
+  rc=$?
+  set -e
+  # Show what matters: test results, failures, errors and warnings from our modules.
+  grep -E "(ERROR|CRITICAL|FAIL|odoo\.tests\.result|post-tests in|tests in [0-9.]+s|skipped|demo data failed|WARNING .*odoo\.addons\.ctxh)" "$log" \
+    | grep -v "^\s*$" | cut -c1-400 | tail -n 200 || true
+  summary=$(grep -E "odoo\.tests\.result: .* failed, .* error\(s\) of [0-9]+ tests" "$log" | tail -n 1 || true)
+  n_fail=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1/p' <<<"$summary")
+  n_err=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\2/p' <<<"$summary")
+  n_run=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\3/p' <<<"$summary")
+  if [[ -z $summary ]]; then
+    n_run=$(grep -cE "odoo\.addons\.ctxh_[a-z_]+\.tests\..*: Starting " "$log" || true)
+    n_fail=0; n_err=0
+  fi
+  n_skip=$(grep -cE "odoo\.addons\.ctxh.*skipped " "$log" || true)
+  n_errlog=$(grep -cE " (ERROR|CRITICAL) " "$log" || true)
+  # Odoo only warns when a module's demo data fails and installs it without: a failure here.
+  n_demo=$(grep -cE "demo data failed to install" "$log" || true)
+  n_errlog=$((n_errlog + n_demo))
+  echo "odoo runner: rc=$rc, ${n_run:-0} tests, ${n_fail:-0} failed, ${n_err:-0} errors, ${n_skip} skipped, ${n_errlog} error log lines"
+  if [[ $rc != 0 || ${n_fail:-0} != 0 || ${n_err:-0} != 0 || $n_skip != 0 || $n_errlog != 0 || ${n_run:-0} == 0 ]]; then
+    failed=$((failed + ${n_fail:-0} + ${n_err:-0} + n_skip))
+    [[ $failed == 0 ]] && failed=1
+    echo "ctxh: the Odoo test run failed (see $log)"
+  fi
+  passed=$((passed + ${n_run:-0} - ${n_fail:-0} - ${n_err:-0}))
+}
 
-echo "== install $CTXH_MODULES on $DB and run their tests (log: $LOGDIR/odoo.log)"
-tags=$(echo "$CTXH_MODULES" | sed -E 's/(^|,)/\1\//g')
-set +e
-odoo_bin "$SRC" -d "$DB" -i "$CTXH_MODULES" --test-enable --test-tags "$tags" \
-  --stop-after-init --http-port="${CTXH_TEST_PORT:-8169}" --db-filter=".*" --log-level=info \
-  --logfile= >>"$LOGDIR/odoo.log" 2>&1
-rc=$?
-set -e
-# Show what matters: test results, failures, errors and warnings from our modules.
-grep -E "(ERROR|CRITICAL|FAIL|odoo\.tests\.result|post-tests in|tests in [0-9.]+s|skipped|demo data failed|WARNING .*odoo\.addons\.ctxh)" "$LOGDIR/odoo.log" \
-  | grep -v "^\s*$" | cut -c1-400 | tail -n 200 || true
-summary=$(grep -E "odoo\.tests\.result: .* failed, .* error\(s\) of [0-9]+ tests" "$LOGDIR/odoo.log" | tail -n 1 || true)
-n_fail=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1/p' <<<"$summary")
-n_err=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\2/p' <<<"$summary")
-n_run=$(sed -nE 's/.*: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\3/p' <<<"$summary")
-if [[ -z $summary ]]; then
-  n_run=$(grep -cE "odoo\.addons\.ctxh_[a-z_]+\.tests\..*: Starting " "$LOGDIR/odoo.log" || true)
-  n_fail=0; n_err=0
+odoo_tests "Vietnamese hospital (l10n_vn, VND)" "$DB" "$CTXH_MODULES" "$LOGDIR/odoo.log" --demo
+if [[ -n $GENERIC_MODULES ]]; then
+  odoo_tests "money tests on Odoo's generic chart (no country, USD)" "$GENERIC_DB" "$GENERIC_MODULES" \
+    "$LOGDIR/odoo-generic.log" --generic
 fi
-n_skip=$(grep -cE "odoo\.addons\.ctxh.*skipped " "$LOGDIR/odoo.log" || true)
-n_errlog=$(grep -cE " (ERROR|CRITICAL) " "$LOGDIR/odoo.log" || true)
-# Odoo only warns when a module's demo data fails and installs it without: that is a failure here.
-n_demo=$(grep -cE "demo data failed to install" "$LOGDIR/odoo.log" || true)
-n_errlog=$((n_errlog + n_demo))
-echo "odoo runner: rc=$rc, ${n_run:-0} tests, ${n_fail:-0} failed, ${n_err:-0} errors, ${n_skip} skipped, ${n_errlog} error log lines"
-if [[ $rc != 0 || ${n_fail:-0} != 0 || ${n_err:-0} != 0 || $n_skip != 0 || $n_errlog != 0 || ${n_run:-0} == 0 ]]; then
-  failed=$((failed + ${n_fail:-0} + ${n_err:-0} + n_skip))
-  [[ $failed == 0 ]] && failed=1
-  echo "ctxh: the Odoo test run failed (see $LOGDIR/odoo.log)"
-fi
-passed=$((passed + ${n_run:-0} - ${n_fail:-0} - ${n_err:-0}))
 
 echo "== tests/ (pytest-odoo on $DB)"
 set +e
