@@ -1,3 +1,4 @@
+import contextlib
 import contextvars
 from datetime import timedelta
 
@@ -10,6 +11,25 @@ from odoo.osv import expression
 # log entry of the form opening. A context variable of this request, not the ORM context, which
 # an RPC caller could set.
 FORM_READ = contextvars.ContextVar("ctxh_form_read", default=None)
+_LIST = "list"
+
+
+@contextlib.contextmanager
+def form_read(records):
+    """Within web_read of one record (a form opening), FORM_READ names that record; within a
+    list load (web_search_read, which calls web_read) or the records of a form (its x2many
+    lists), nothing else is a form opening."""
+    if records is None:
+        value = _LIST
+    elif FORM_READ.get() is not None or len(records) != 1:
+        value = FORM_READ.get()
+    else:
+        value = (records._name, tuple(records.ids))
+    token = FORM_READ.set(value)
+    try:
+        yield
+    finally:
+        FORM_READ.reset(token)
 
 ACCESS_TYPES = [
     ("case", "Case opened"),

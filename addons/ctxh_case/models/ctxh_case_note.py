@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from .ctxh_access_log import FORM_READ
+from .ctxh_access_log import FORM_READ, form_read
 
 NOTE_TYPES = [
     ("contact", "Contact"),
@@ -127,18 +127,19 @@ class CtxhCaseNote(models.Model):
 
     # ------------------------------------------------------------ access log
     def web_read(self, specification):
-        token = FORM_READ.set((self._name, tuple(self.ids)) if len(self) == 1 else None)
-        try:
+        with form_read(self):
             return super().web_read(specification)
-        finally:
-            FORM_READ.reset(token)
 
     # a form opening writes its access log entry: not on a read-only (replica) cursor
     web_read._readonly = False
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields, load=load)
-        if self and not self.env.su and (FORM_READ.get() == (self._name, tuple(self.ids)) or "body" in (fields or self._fields)):
+    def web_search_read(self, *args, **kwargs):
+        with form_read(None):
+            return super().web_search_read(*args, **kwargs)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if self and not self.env.su and (FORM_READ.get() == (self._name, tuple(self.ids)) or "body" in fnames):
             confidential = self.sudo().filtered("is_confidential")
             if confidential:
                 self.env["ctxh.access.log"]._ctxh_log(
