@@ -31,6 +31,7 @@ def form_read(records):
     finally:
         FORM_READ.reset(token)
 
+
 ACCESS_TYPES = [
     ("case", "Case opened"),
     ("sensitive", "Sensitive case or section opened"),
@@ -76,17 +77,18 @@ class CtxhAccessLog(models.Model):
 
     # -------------------------------------------------------------- append only
     def write(self, vals):
-        raise UserError(_("The access log cannot be changed."))
+        if vals:
+            raise UserError(_("The access log cannot be changed."))
+        return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_expired(self):
         # Only the retention job deletes (as superuser), and only rows past the retention period
         # of their company: an administrator cannot erase the trail of a recent access.
         if not self.env.su:
             raise UserError(_("The access log cannot be deleted."))
-        expired = self._expired_domain()
-        if self - self.search([("id", "in", self.ids), *expired]):
+        if self - self.search([("id", "in", self.ids), *self._expired_domain()]):
             raise UserError(_("Only access log entries older than the retention period can be purged."))
-        return super().unlink()
 
     @api.model
     def _expired_domain(self):
@@ -95,7 +97,10 @@ class CtxhAccessLog(models.Model):
         now = fields.Datetime.now()
         companies = self.env["res.company"].sudo().search([])
         domains = [
-            [("company_id", "=", company.id), ("date", "<", now - timedelta(days=company.ctxh_access_log_retention_days))]
+            [
+                ("company_id", "=", company.id),
+                ("date", "<", now - timedelta(days=company.ctxh_access_log_retention_days)),
+            ]
             for company in companies
         ]
         longest = max(companies.mapped("ctxh_access_log_retention_days") or [0])
@@ -144,8 +149,7 @@ class CtxhAccessLog(models.Model):
                     "res_model": records._name,
                     "model_description": records._description,
                     "res_id": records.id if single else False,
-                    "res_name": (records.display_name if single else entry.get("name"))
-                    or False,
+                    "res_name": (records.display_name if single else entry.get("name")) or False,
                     "record_count": len(records),
                     "res_ids": False if single else ",".join(map(str, records.ids)),
                     "details": (entry.get("details") or "")[:250] or False,

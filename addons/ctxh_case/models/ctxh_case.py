@@ -404,8 +404,7 @@ class CtxhCase(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "Case %s: the authorities cannot have been notified before the child was "
-                        "abandoned.",
+                        "Case %s: the authorities cannot have been notified before the child was abandoned.",
                         case.name,
                     )
                 )

@@ -139,7 +139,11 @@ class CtxhCaseNote(models.Model):
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
-        if self and not self.env.su and (FORM_READ.get() == (self._name, tuple(self.ids)) or "body" in fnames):
+        if (
+            self
+            and not self.env.su
+            and (FORM_READ.get() == (self._name, tuple(self.ids)) or "body" in fnames)
+        ):
             confidential = self.sudo().filtered("is_confidential")
             if confidential:
                 self.env["ctxh.access.log"]._ctxh_log(

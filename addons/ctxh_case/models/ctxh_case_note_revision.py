@@ -13,7 +13,9 @@ class CtxhCaseNoteRevision(models.Model):
     _description = "Earlier Version of a Case Note"
     _order = "note_id, id desc"
 
-    note_id = fields.Many2one("ctxh.case.note", string="Case Note", required=True, ondelete="cascade", index=True, readonly=True)
+    note_id = fields.Many2one(
+        "ctxh.case.note", string="Case Note", required=True, ondelete="cascade", index=True, readonly=True
+    )
     company_id = fields.Many2one(related="note_id.company_id", store=True, index=True)
     user_id = fields.Many2one("res.users", string="Changed By", required=True, readonly=True)
     create_date = fields.Datetime(string="Changed On", readonly=True)
@@ -24,7 +26,9 @@ class CtxhCaseNoteRevision(models.Model):
     is_confidential = fields.Boolean(string="Confidential", readonly=True)
 
     def write(self, vals):
-        raise UserError(_("An earlier version of a case note cannot be changed."))
+        if vals:
+            raise UserError(_("An earlier version of a case note cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -53,7 +53,9 @@ class CtxhPrivateThread(models.AbstractModel):
 
     def _message_get_suggested_recipients(self):
         suggestions = super()._message_get_suggested_recipients()
-        allowed = self._ctxh_partners_reading_all([s["partner_id"] for s in suggestions if s.get("partner_id")])
+        allowed = self._ctxh_partners_reading_all(
+            [s["partner_id"] for s in suggestions if s.get("partner_id")]
+        )
         return [s for s in suggestions if s.get("partner_id") in allowed]
 
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
@@ -70,8 +72,10 @@ class CtxhPrivateThread(models.AbstractModel):
             return
         # sudo: the user who reassigns a case may not manage the followers of others; only the
         # followers that lost their access are removed.
-        followers = self.env["mail.followers"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        followers = (
+            self.env["mail.followers"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
         readers = self._ctxh_partner_readers(followers.partner_id.ids)
         followers.filtered(lambda f: f.partner_id.id not in readers.get(f.res_id, ())).unlink()

@@ -53,7 +53,12 @@ class CtxhTeam(models.Model):
         if "member_ids" in vals:
             # members who left the team stop following its cases they can no longer read
             # sudo: the cases of a team are cleaned whatever the rights of who edits the team
-            cases = self.env["ctxh.case"].sudo().with_context(active_test=False).search([("team_id", "in", self.ids)])
+            cases = (
+                self.env["ctxh.case"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("team_id", "in", self.ids)])
+            )
             cases._ctxh_drop_case_followers()
         return res
 

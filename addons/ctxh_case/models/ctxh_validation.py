@@ -117,12 +117,13 @@ def check_vn_phone(records, fname, value):
     )
 
 
-def check_text_sizes(records, vals, limits=None):
+def check_text_sizes(records, vals, limits=None, only=False):
     """Refuse a text longer than its limit: ``limits`` maps field names to a maximum number of
-    characters; other char fields allow CHAR_MAX, text and html fields TEXT_MAX."""
+    characters; other char fields allow CHAR_MAX, text and html fields TEXT_MAX (unless
+    ``only``: then only the fields of ``limits`` are checked)."""
     limits = limits or {}
     for fname, value in vals.items():
-        if not isinstance(value, str):
+        if not isinstance(value, str) or (only and fname not in limits):
             continue
         field = records._fields.get(fname)
         if field is None:

@@ -129,7 +129,10 @@ class ResPartner(models.Model):
         for fname in ("ctxh_national_id", "ctxh_hospital_patient_id"):
             if vals.get(fname) and isinstance(vals[fname], str):
                 vals[fname] = normalize_identifier(vals[fname])
-        check_text_sizes(self, vals, {"name": 256, "ctxh_hospital_patient_id": 64, "ctxh_national_id": 32})
+        # other contacts' fields keep Odoo's limits (none): only names and identifiers are bounded
+        check_text_sizes(
+            self, vals, {"name": 256, "ctxh_hospital_patient_id": 64, "ctxh_national_id": 32}, only=True
+        )
         if vals.get("ctxh_national_id"):
             check_vn_national_id(self, vals["ctxh_national_id"])
 

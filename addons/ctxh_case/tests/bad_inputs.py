@@ -22,7 +22,8 @@ Values are callables of the test (``lambda t: ...``) so that rows can use the te
 
 import csv
 import io
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from odoo.exceptions import UserError, ValidationError
 
@@ -109,9 +110,7 @@ def _import(env, model, fields, rows):
             "file_name": "import.csv",
         }
     )
-    result = wizard.execute_import(
-        fields, fields, {"quoting": '"', "separator": ",", "has_headers": True}
-    )
+    result = wizard.execute_import(fields, fields, {"quoting": '"', "separator": ",", "has_headers": True})
     return result["messages"]
 
 

@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -6,6 +7,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CtxhPrivacyCommon
+
+_logger = logging.getLogger(__name__)
 
 CASE_FORM_SPEC = {
     "name": {},
@@ -94,7 +97,9 @@ class TestAccessLog(CtxhPrivacyCommon):
         self.assertIn("partner_id/name", logs.details)
         # exporting contacts: only the patients among them are logged
         before = self._last_id()
-        self.env["res.partner"].with_user(exporter).browse((self.donor | self.agency).ids).export_data(["name"])
+        self.env["res.partner"].with_user(exporter).browse((self.donor | self.agency).ids).export_data(
+            ["name"]
+        )
         self.assertFalse(self._new_logs(before))
         (self.donor | self.patient).with_user(exporter).export_data(["name", "phone"])
         logs = self._new_logs(before)
@@ -123,12 +128,16 @@ class TestAccessLog(CtxhPrivacyCommon):
             }
         )
         before = self._last_id()
-        html = self.env["ir.actions.report"].with_user(self.officer_mate)._render_qweb_html(
-            report.report_name, self.case.ids
-        )[0]
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer_mate)
+            ._render_qweb_html(report.report_name, self.case.ids)[0]
+        )
         self.assertIn(self.case.name, html.decode())
         logs = self._new_logs(before)
-        self.assertEqual((logs.access_type, logs.res_id, logs.details), ("report", self.case.id, "Phiếu hồ sơ"))
+        self.assertEqual(
+            (logs.access_type, logs.res_id, logs.details), ("report", self.case.id, "Phiếu hồ sơ")
+        )
 
     def test_log_cannot_be_forged_changed_or_deleted(self):
         self.case.with_user(self.officer_mate).web_read(CASE_FORM_SPEC)
@@ -212,7 +221,13 @@ class TestAccessLog(CtxhPrivacyCommon):
             list_baseline = count(lambda: case.web_search_read([], {"name": {}, "stage_id": {}}))
         logged = count(lambda: case.web_read(CASE_FORM_SPEC))
         list_logged = count(lambda: case.web_search_read([], {"name": {}, "stage_id": {}}))
-        print(f"ctxh access log: form opening {baseline} -> {logged} queries, list {list_baseline} -> {list_logged}")
+        _logger.info(
+            "ctxh access log: form opening %s -> %s queries, list %s -> %s",
+            baseline,
+            logged,
+            list_baseline,
+            list_logged,
+        )
         self.assertLessEqual(logged - baseline, 2)
         self.assertEqual(list_logged, list_baseline)
 

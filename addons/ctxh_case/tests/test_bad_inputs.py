@@ -25,16 +25,72 @@ def _case_vals(t, **vals):
 # Rows for ctxh_case's models, wizards and imports. Other addons extend the table with theirs.
 CASE_BAD_INPUTS = [
     # --- national ID (CCCD) on contacts
-    BadInput("CCCD too short", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "123"}, CCCD),
-    BadInput("CCCD letters", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "ABCDEFGHIJKL"}, CCCD),
-    BadInput("CCCD 13 digits", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "0401234567890"}, CCCD),
-    BadInput("CCCD 11 digits", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "04012345678"}, CCCD),
-    BadInput("CCCD 10 digits", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "0401234567"}, CCCD),
-    BadInput("CCCD unknown province", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "999123456789"}, "mã tỉnh"),
-    BadInput("CCCD province 003", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "003123456789"}, "mã tỉnh"),
-    BadInput("CCCD with letters inside", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "04012345678O"}, CCCD),
-    BadInput("CCCD rewritten short", "res.partner", "write", lambda t: (t.patient, {"ctxh_national_id": "12345"}), CCCD),
-    BadInput("CCCD through the case", "ctxh.case", "write", lambda t: (t.case, {"patient_national_id": "ABC"}), CCCD),
+    BadInput(
+        "CCCD too short", "res.partner", "create", lambda t: {"name": "A", "ctxh_national_id": "123"}, CCCD
+    ),
+    BadInput(
+        "CCCD letters",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "ABCDEFGHIJKL"},
+        CCCD,
+    ),
+    BadInput(
+        "CCCD 13 digits",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "0401234567890"},
+        CCCD,
+    ),
+    BadInput(
+        "CCCD 11 digits",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "04012345678"},
+        CCCD,
+    ),
+    BadInput(
+        "CCCD 10 digits",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "0401234567"},
+        CCCD,
+    ),
+    BadInput(
+        "CCCD unknown province",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "999123456789"},
+        "mã tỉnh",
+    ),
+    BadInput(
+        "CCCD province 003",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "003123456789"},
+        "mã tỉnh",
+    ),
+    BadInput(
+        "CCCD with letters inside",
+        "res.partner",
+        "create",
+        lambda t: {"name": "A", "ctxh_national_id": "04012345678O"},
+        CCCD,
+    ),
+    BadInput(
+        "CCCD rewritten short",
+        "res.partner",
+        "write",
+        lambda t: (t.patient, {"ctxh_national_id": "12345"}),
+        CCCD,
+    ),
+    BadInput(
+        "CCCD through the case",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"patient_national_id": "ABC"}),
+        CCCD,
+    ),
     BadInput(
         "CCCD in a batch of contacts",
         "res.partner",
@@ -55,12 +111,40 @@ CASE_BAD_INPUTS = [
         TOO_LONG,
     ),
     # --- phone numbers of patients and relatives
-    BadInput("patient phone too short", "res.partner", "write", lambda t: (t.patient, {"phone": "12345"}), PHONE),
-    BadInput("patient phone letters", "res.partner", "write", lambda t: (t.patient, {"phone": "gọi mẹ"}), PHONE),
-    BadInput("patient phone old 11-digit mobile", "res.partner", "write", lambda t: (t.patient, {"phone": "01234567890"}), PHONE),
-    BadInput("patient phone +84 too short", "res.partner", "write", lambda t: (t.patient, {"mobile": "+84 12"}), PHONE),
-    BadInput("patient phone 9 digits", "res.partner", "write", lambda t: (t.patient, {"mobile": "091234567"}), PHONE),
-    BadInput("relative phone wrong prefix", "res.partner", "write", lambda t: (t.relative, {"phone": "0112345678"}), PHONE),
+    BadInput(
+        "patient phone too short", "res.partner", "write", lambda t: (t.patient, {"phone": "12345"}), PHONE
+    ),
+    BadInput(
+        "patient phone letters", "res.partner", "write", lambda t: (t.patient, {"phone": "gọi mẹ"}), PHONE
+    ),
+    BadInput(
+        "patient phone old 11-digit mobile",
+        "res.partner",
+        "write",
+        lambda t: (t.patient, {"phone": "01234567890"}),
+        PHONE,
+    ),
+    BadInput(
+        "patient phone +84 too short",
+        "res.partner",
+        "write",
+        lambda t: (t.patient, {"mobile": "+84 12"}),
+        PHONE,
+    ),
+    BadInput(
+        "patient phone 9 digits",
+        "res.partner",
+        "write",
+        lambda t: (t.patient, {"mobile": "091234567"}),
+        PHONE,
+    ),
+    BadInput(
+        "relative phone wrong prefix",
+        "res.partner",
+        "write",
+        lambda t: (t.relative, {"phone": "0112345678"}),
+        PHONE,
+    ),
     BadInput(
         "household member phone",
         "ctxh.case.member",
@@ -111,9 +195,23 @@ CASE_BAD_INPUTS = [
         lambda t: (t.case_dated, {"discharge_date": date(2026, 1, 1)}),
         "ngày ra viện",
     ),
-    BadInput("negative income", "ctxh.case", "create", lambda t: _case_vals(t, monthly_income=-5_000_000), "không thể âm"),
-    BadInput("income rewritten negative", "ctxh.case", "write", lambda t: (t.case, {"monthly_income": -1}), "không thể âm"),
-    BadInput("negative distance", "ctxh.case", "create", lambda t: _case_vals(t, distance_km=-3), "không thể âm"),
+    BadInput(
+        "negative income",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, monthly_income=-5_000_000),
+        "không thể âm",
+    ),
+    BadInput(
+        "income rewritten negative",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"monthly_income": -1}),
+        "không thể âm",
+    ),
+    BadInput(
+        "negative distance", "ctxh.case", "create", lambda t: _case_vals(t, distance_km=-3), "không thể âm"
+    ),
     BadInput(
         "negative income in a batch of cases",
         "ctxh.case",
@@ -121,27 +219,101 @@ CASE_BAD_INPUTS = [
         lambda t: [_case_vals(t), _case_vals(t, monthly_income=-100), _case_vals(t)],
         "không thể âm",
     ),
-    BadInput("BHYT card too short", "ctxh.case", "create", lambda t: _case_vals(t, insurance_card_number="123"), BHYT),
-    BadInput("BHYT card 14 characters", "ctxh.case", "create", lambda t: _case_vals(t, insurance_card_number="DN479012345678"), BHYT),
-    BadInput("BHYT card benefit level 6", "ctxh.case", "create", lambda t: _case_vals(t, insurance_card_number="DN6790123456789"), BHYT),
-    BadInput("BHYT card one letter", "ctxh.case", "create", lambda t: _case_vals(t, insurance_card_number="D14790123456789"), BHYT),
-    BadInput("BHYT card rewritten", "ctxh.case", "write", lambda t: (t.case, {"insurance_card_number": "BHYT-???"}), BHYT),
+    BadInput(
+        "BHYT card too short",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, insurance_card_number="123"),
+        BHYT,
+    ),
+    BadInput(
+        "BHYT card 14 characters",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, insurance_card_number="DN479012345678"),
+        BHYT,
+    ),
+    BadInput(
+        "BHYT card benefit level 6",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, insurance_card_number="DN6790123456789"),
+        BHYT,
+    ),
+    BadInput(
+        "BHYT card one letter",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, insurance_card_number="D14790123456789"),
+        BHYT,
+    ),
+    BadInput(
+        "BHYT card rewritten",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"insurance_card_number": "BHYT-???"}),
+        BHYT,
+    ),
     BadInput("ward too long", "ctxh.case", "create", lambda t: _case_vals(t, ward=long_text(200)), TOO_LONG),
-    BadInput("medical record number too long", "ctxh.case", "create", lambda t: _case_vals(t, medical_record_number=long_text(100)), TOO_LONG),
-    BadInput("presenting problem of 10 MB", "ctxh.case", "write", lambda t: (t.case, {"presenting_problem": long_text(TEN_MB)}), TOO_LONG),
-    BadInput("address too long", "ctxh.case", "write", lambda t: (t.case, {"address_detail": long_text(300)}), TOO_LONG),
-    BadInput("violence screening in the future", "ctxh.case", "write", lambda t: (t.case, {"violence_screening_date": _future()}), FUTURE),
-    BadInput("child protection notification in the future", "ctxh.case", "write", lambda t: (t.case, {"cp_notification_date": _future()}), FUTURE),
-    BadInput("abandonment in the future", "ctxh.case", "create", lambda t: _case_vals(t, abandonment_date=_future()), FUTURE),
+    BadInput(
+        "medical record number too long",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, medical_record_number=long_text(100)),
+        TOO_LONG,
+    ),
+    BadInput(
+        "presenting problem of 10 MB",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"presenting_problem": long_text(TEN_MB)}),
+        TOO_LONG,
+    ),
+    BadInput(
+        "address too long",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"address_detail": long_text(300)}),
+        TOO_LONG,
+    ),
+    BadInput(
+        "violence screening in the future",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"violence_screening_date": _future()}),
+        FUTURE,
+    ),
+    BadInput(
+        "child protection notification in the future",
+        "ctxh.case",
+        "write",
+        lambda t: (t.case, {"cp_notification_date": _future()}),
+        FUTURE,
+    ),
+    BadInput(
+        "abandonment in the future",
+        "ctxh.case",
+        "create",
+        lambda t: _case_vals(t, abandonment_date=_future()),
+        FUTURE,
+    ),
     BadInput(
         "authorities notified before the abandonment",
         "ctxh.case",
         "create",
-        lambda t: _case_vals(t, abandonment_date=date(2026, 2, 10), authorities_notified_date=date(2026, 2, 1)),
+        lambda t: _case_vals(
+            t, abandonment_date=date(2026, 2, 10), authorities_notified_date=date(2026, 2, 1)
+        ),
         "trước ngày trẻ bị bỏ rơi",
     ),
     # --- notes
-    BadInput("note subject of 10 MB", "ctxh.case.note", "create", lambda t: {"case_id": t.case.id, "subject": long_text(TEN_MB)}, TOO_LONG),
+    BadInput(
+        "note subject of 10 MB",
+        "ctxh.case.note",
+        "create",
+        lambda t: {"case_id": t.case.id, "subject": long_text(TEN_MB)},
+        TOO_LONG,
+    ),
     BadInput(
         "note body too long",
         "ctxh.case.note",
@@ -149,7 +321,13 @@ CASE_BAD_INPUTS = [
         lambda t: {"case_id": t.case.id, "subject": "A", "body": long_text(200_000)},
         TOO_LONG,
     ),
-    BadInput("note dated in the future", "ctxh.case.note", "create", lambda t: {"case_id": t.case.id, "subject": "A", "date": _future()}, FUTURE),
+    BadInput(
+        "note dated in the future",
+        "ctxh.case.note",
+        "create",
+        lambda t: {"case_id": t.case.id, "subject": "A", "date": _future()},
+        FUTURE,
+    ),
     BadInput(
         "note in someone else's name",
         "ctxh.case.note",
@@ -157,7 +335,13 @@ CASE_BAD_INPUTS = [
         lambda t: {"case_id": t.case.id, "subject": "A", "author_id": t.officer_mate.id},
         "tên của chính bạn",
     ),
-    BadInput("note author changed", "ctxh.case.note", "write", lambda t: (t.note, {"author_id": t.officer_mate.id}), "người viết"),
+    BadInput(
+        "note author changed",
+        "ctxh.case.note",
+        "write",
+        lambda t: (t.note, {"author_id": t.officer_mate.id}),
+        "người viết",
+    ),
     # --- consents, interventions, referrals, tracing
     BadInput(
         "consent revoked before given",
@@ -184,7 +368,11 @@ CASE_BAD_INPUTS = [
         "intervention outcome too long",
         "ctxh.case.intervention",
         "create",
-        lambda t: {"case_id": t.case.id, "intervention_type_id": t.counselling.id, "outcome": long_text(200_000)},
+        lambda t: {
+            "case_id": t.case.id,
+            "intervention_type_id": t.counselling.id,
+            "outcome": long_text(200_000),
+        },
         TOO_LONG,
     ),
     BadInput(
@@ -204,7 +392,12 @@ CASE_BAD_INPUTS = [
         "referral contact too long",
         "ctxh.case.referral",
         "create",
-        lambda t: {"case_id": t.case.id, "agency_id": t.agency.id, "legal_obligation": True, "contact_name": long_text(300)},
+        lambda t: {
+            "case_id": t.case.id,
+            "agency_id": t.agency.id,
+            "legal_obligation": True,
+            "contact_name": long_text(300),
+        },
         TOO_LONG,
     ),
     BadInput(
@@ -215,9 +408,27 @@ CASE_BAD_INPUTS = [
         TOO_LONG,
     ),
     # --- service log, teams
-    BadInput("service log count 0", "ctxh.service.log", "create", lambda t: {"kind": "reception", "count": 0}, "ít nhất là 1"),
-    BadInput("service log in the future", "ctxh.service.log", "create", lambda t: {"kind": "reception", "date": _future()}, FUTURE),
-    BadInput("service log note too long", "ctxh.service.log", "create", lambda t: {"kind": "reception", "note": long_text(300)}, TOO_LONG),
+    BadInput(
+        "service log count 0",
+        "ctxh.service.log",
+        "create",
+        lambda t: {"kind": "reception", "count": 0},
+        "ít nhất là 1",
+    ),
+    BadInput(
+        "service log in the future",
+        "ctxh.service.log",
+        "create",
+        lambda t: {"kind": "reception", "date": _future()},
+        FUTURE,
+    ),
+    BadInput(
+        "service log note too long",
+        "ctxh.service.log",
+        "create",
+        lambda t: {"kind": "reception", "note": long_text(300)},
+        TOO_LONG,
+    ),
     BadInput("team name too long", "ctxh.team", "create", lambda t: {"name": long_text(300)}, TOO_LONG),
     # --- wizard
     BadInput(
@@ -262,7 +473,10 @@ CASE_BAD_INPUTS = [
         "import",
         lambda t: (
             ["partner_id/.id", "case_type_id/.id", "monthly_income"],
-            [[str(t.patient.id), str(t.case_type.id), "1000000"], [str(t.patient.id), str(t.case_type.id), "-5000000"]],
+            [
+                [str(t.patient.id), str(t.case_type.id), "1000000"],
+                [str(t.patient.id), str(t.case_type.id), "-5000000"],
+            ],
         ),
         "không thể âm",
     ),
@@ -305,8 +519,10 @@ class TestBadInputs(BadInputMixin, CtxhPrivacyCommon):
         cls.case_dated = cls.env["ctxh.case"].create(
             _case_vals(cls, admission_date=date(2026, 3, 1), discharge_date=date(2026, 3, 20))
         )
-        cls.note = cls.env["ctxh.case.note"].with_user(cls.bad_input_user).create(
-            {"case_id": cls.case.id, "subject": "Ghi chú"}
+        cls.note = (
+            cls.env["ctxh.case.note"]
+            .with_user(cls.bad_input_user)
+            .create({"case_id": cls.case.id, "subject": "Ghi chú"})
         )
         cls.consent = cls.env["ctxh.case.consent"].create(
             {"case_id": cls.case.id, "consent_type": "sharing", "date": date(2026, 3, 1)}
@@ -327,10 +543,18 @@ class TestBadInputs(BadInputMixin, CtxhPrivacyCommon):
         self.assertTrue(cmnd.ctxh_national_id_legacy)
         cccd = Partner.create({"name": "CCCD", "ctxh_national_id": "079 2 99 012345"})
         self.assertFalse(cccd.ctxh_national_id_legacy)
-        for phone in ("0912 345 678", "+84 912 345 678", "0084912345678", "0238.3844.123", "+33 1 42 68 53 00"):
+        for phone in (
+            "0912 345 678",
+            "+84 912 345 678",
+            "0084912345678",
+            "0238.3844.123",
+            "+33 1 42 68 53 00",
+        ):
             self.patient.with_user(self.bad_input_user).write({"phone": phone})
-        case = self.env["ctxh.case"].with_user(self.bad_input_user).create(
-            _case_vals(self, insurance_card_number="dn 4 79 0123456789", monthly_income=0)
+        case = (
+            self.env["ctxh.case"]
+            .with_user(self.bad_input_user)
+            .create(_case_vals(self, insurance_card_number="dn 4 79 0123456789", monthly_income=0))
         )
         self.assertEqual(case.insurance_card_number, "DN4790123456789")
         case.insurance_card_number = "0123456789"

@@ -27,7 +27,9 @@ class TestCaseFollowers(CtxhPrivacyCommon):
         assessment = self.case_other.assessment_ids[:1]
         assessment.message_subscribe(partner_ids=self.officer_other.partner_id.ids)
         # the case moves to team A with another worker: the former worker can no longer read it
-        self.env["ctxh.case"].browse(self.case_other.id).write({"team_id": self.team.id, "user_id": self.worker.id})
+        self.env["ctxh.case"].browse(self.case_other.id).write(
+            {"team_id": self.team.id, "user_id": self.worker.id}
+        )
         self.assertNotIn(self.officer_other.partner_id, self._followers(self.case_other))
         self.assertNotIn(self.officer_other.partner_id, self._followers(assessment))
         self.assertIn(self.worker.partner_id, self._followers(self.case_other))
@@ -56,7 +58,9 @@ class TestCaseFollowers(CtxhPrivacyCommon):
             body="Gia đình đã đồng ý",
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
-            partner_ids=(self.outsider.partner_id | self.roles["collaborator"].partner_id | self.officer.partner_id).ids,
+            partner_ids=(
+                self.outsider.partner_id | self.roles["collaborator"].partner_id | self.officer.partner_id
+            ).ids,
         )
         notified = message.sudo().notification_ids.res_partner_id
         self.assertIn(self.officer.partner_id, notified)
@@ -66,9 +70,7 @@ class TestCaseFollowers(CtxhPrivacyCommon):
         mails = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
         self.assertNotIn(self.donor, mails.recipient_ids)
         # the outsider cannot read the message either
-        self.assertFalse(
-            self.env["mail.message"].with_user(self.outsider).search([("id", "=", message.id)])
-        )
+        self.assertFalse(self.env["mail.message"].with_user(self.outsider).search([("id", "=", message.id)]))
 
     def test_sensitive_case_assigned_outside_the_group_is_not_followed(self):
         case = self.env["ctxh.case"].create(

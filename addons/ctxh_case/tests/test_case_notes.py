@@ -48,7 +48,9 @@ class TestCaseNotes(CtxhPrivacyCommon):
         # nobody rewrites or deletes history
         Revision = self.env["ctxh.case.note.revision"]
         with self.assertRaises(AccessError):
-            Revision.with_user(self.officer_mate).create({"note_id": note.id, "user_id": self.officer_mate.id})
+            Revision.with_user(self.officer_mate).create(
+                {"note_id": note.id, "user_id": self.officer_mate.id}
+            )
         with self.assertRaises(UserError):
             revisions[0].with_user(self.officer_mate).write({"body": "Sửa lịch sử"})
         with self.assertRaises(UserError):
@@ -80,6 +82,8 @@ class TestCaseNotes(CtxhPrivacyCommon):
         )
         self.assertEqual(log.user_id, self.manager)
         self.assertEqual(log.details, self.case.name)
-        chatter = self.case.message_ids.filtered(lambda m: "deleted" in (m.body or "") or "xóa" in (m.body or ""))
+        chatter = self.case.message_ids.filtered(
+            lambda m: "deleted" in (m.body or "") or "xóa" in (m.body or "")
+        )
         self.assertTrue(chatter)
         self.assertNotIn("Gặp mẹ", chatter[0].body)

@@ -71,8 +71,10 @@ class TestPatientPrivacy(CtxhPrivacyCommon):
         for role in OUTSIDERS:
             with self.subTest(role=role):
                 user = self.roles[role]
-                messages = self.env["mail.message"].with_user(user).search(
-                    [("model", "=", "res.partner"), ("res_id", "=", self.victim.id)]
+                messages = (
+                    self.env["mail.message"]
+                    .with_user(user)
+                    .search([("model", "=", "res.partner"), ("res_id", "=", self.victim.id)])
                 )
                 self.assertFalse(messages)
                 self.assertFalse(
@@ -103,7 +105,9 @@ class TestPatientPrivacy(CtxhPrivacyCommon):
         with self.assertRaises(AccessError):
             self.patient_other.with_user(self.roles["officer"]).read(["name"])
         # another team's officer sees only theirs
-        other = self.env["res.partner"].with_user(self.officer_other).search([("id", "in", self.protected.ids)])
+        other = (
+            self.env["res.partner"].with_user(self.officer_other).search([("id", "in", self.protected.ids)])
+        )
         self.assertEqual(other, self.patient_other)
 
     def test_sensitive_officer_and_manager(self):
@@ -146,14 +150,18 @@ class TestPatientPrivacy(CtxhPrivacyCommon):
 
     def test_duplicate_warning_does_not_name_hidden_patients(self):
         officer = self.roles["officer"]
-        twin = self.env["res.partner"].with_user(officer).create(
-            {"name": "Trùng số", "ctxh_national_id": self.patient_other.ctxh_national_id}
+        twin = (
+            self.env["res.partner"]
+            .with_user(officer)
+            .create({"name": "Trùng số", "ctxh_national_id": self.patient_other.ctxh_national_id})
         )
         warning = twin.with_user(officer).ctxh_duplicate_warning
         self.assertTrue(warning)
         self.assertNotIn(self.patient_other.name, warning)
-        mate = self.env["res.partner"].with_user(officer).create(
-            {"name": "Trùng số 2", "ctxh_national_id": self.patient.ctxh_national_id}
+        mate = (
+            self.env["res.partner"]
+            .with_user(officer)
+            .create({"name": "Trùng số 2", "ctxh_national_id": self.patient.ctxh_national_id})
         )
         self.assertIn(self.patient.name, mate.with_user(officer).ctxh_duplicate_warning)
 
