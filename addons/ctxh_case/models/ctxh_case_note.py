@@ -133,6 +133,8 @@ class CtxhCaseNote(models.Model):
     # a form opening writes its access log entry: not on a read-only (replica) cursor
     web_read._readonly = False
 
+    @api.model
+    @api.readonly
     def web_search_read(self, *args, **kwargs):
         with form_read(None):
             return super().web_search_read(*args, **kwargs)

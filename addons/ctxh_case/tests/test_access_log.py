@@ -257,6 +257,17 @@ class TestAccessLogHttp(HttpCase):
                 "kwargs": {"specification": {"name": {}, "presenting_problem": {}}},
             },
         )
+        # the list of cases (one case) through the web client is no opening
+        rows = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/ctxh.case/web_search_read",
+            {
+                "model": "ctxh.case",
+                "method": "web_search_read",
+                "args": [],
+                "kwargs": {"domain": [], "specification": {"name": {}}, "limit": 80},
+            },
+        )
+        self.assertEqual([r["id"] for r in rows["records"]], case.ids)
         log = self.env["ctxh.access.log"].search([("res_model", "=", "ctxh.case"), ("res_id", "=", case.id)])
         self.assertEqual(len(log), 1)
         self.assertEqual(log.user_id, officer)
