@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date, formatLang
 
-from .ctxh_access_log import FORM_READ, form_read
+from .ctxh_access_log import FORM_READ
 from .ctxh_case_stage import DONE_PHASES
 from .ctxh_validation import check_vn_insurance_card, normalize_identifier
 
@@ -75,7 +75,7 @@ class CtxhCase(models.Model):
 
     _name = "ctxh.case"
     _description = "Social Work Case"
-    _inherit = ["ctxh.private.thread", "mail.activity.mixin", "ctxh.access.logged", "ctxh.input.check"]
+    _inherit = ["ctxh.private.thread", "mail.activity.mixin", "ctxh.access.logged.form", "ctxh.input.check"]
     _order = "priority desc, open_date desc, id desc"
     _check_company_auto = True
     _ctxh_text_limits = {"medical_record_number": 64, "insurance_card_number": 32, "bed": 32, "ward": 128}
@@ -459,25 +459,6 @@ class CtxhCase(models.Model):
             cases[fname].with_env(self.env)._ctxh_drop_unauthorised_followers()
 
     # ------------------------------------------------------------ access log
-    def web_read(self, specification):
-        with form_read(self):
-            return super().web_read(specification)
-
-    # a form opening writes its access log entry: not on a read-only (replica) cursor
-    web_read._readonly = False
-
-    @api.model
-    @api.readonly
-    def web_search_read(self, *args, **kwargs):
-        with form_read(None):
-            return super().web_search_read(*args, **kwargs)
-
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if self and not self.env.su:
-            self._ctxh_log_read(set(fnames))
-        return result
-
     def _ctxh_log_read(self, fnames):
         """One log entry per form opened (a sensitive one when the case is sensitive or its
         special-category section is read), and one per other read of special-category fields."""

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from .ctxh_access_log import FORM_READ, form_read
+from .ctxh_access_log import FORM_READ
 
 NOTE_TYPES = [
     ("contact", "Contact"),
@@ -26,7 +26,7 @@ class CtxhCaseNote(models.Model):
     in the access log and the case's chatter."""
 
     _name = "ctxh.case.note"
-    _inherit = ["ctxh.access.logged", "ctxh.input.check"]
+    _inherit = ["ctxh.access.logged.form", "ctxh.input.check"]
     _description = "Case Note"
     _order = "date desc, id desc"
     _rec_name = "subject"
@@ -126,29 +126,12 @@ class CtxhCaseNote(models.Model):
             )
 
     # ------------------------------------------------------------ access log
-    def web_read(self, specification):
-        with form_read(self):
-            return super().web_read(specification)
-
-    # a form opening writes its access log entry: not on a read-only (replica) cursor
-    web_read._readonly = False
-
-    @api.model
-    @api.readonly
-    def web_search_read(self, *args, **kwargs):
-        with form_read(None):
-            return super().web_search_read(*args, **kwargs)
-
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if (
-            self
-            and not self.env.su
-            and (FORM_READ.get() == (self._name, tuple(self.ids)) or "body" in fnames)
-        ):
-            confidential = self.sudo().filtered("is_confidential")
-            if confidential:
-                self.env["ctxh.access.log"]._ctxh_log(
-                    [{"access_type": "note", "records": confidential.with_env(self.env)}]
-                )
-        return result
+    def _ctxh_log_read(self, fnames):
+        """A confidential note opened in its form, or its text read in any other way."""
+        if FORM_READ.get() != (self._name, tuple(self.ids)) and "body" not in fnames:
+            return
+        confidential = self.sudo().filtered("is_confidential")
+        if confidential:
+            self.env["ctxh.access.log"]._ctxh_log(
+                [{"access_type": "note", "records": confidential.with_env(self.env)}]
+            )
