@@ -86,6 +86,37 @@ def run(env, n_cases, n_teams):
         lambda: OfficerCase.search([("medical_record_number", "=", "BENCH-000000")]),
         results,
     )
+    # Contacts: every case's patient is protected by the res.partner rules (ctxh_is_patient)
+    contact_fields = ["name", "email", "phone", "city"]
+    officer_contacts = measure(
+        "officer: contacts list (search_read 80 rows, patient rules)",
+        lambda: officer_env["res.partner"].search_read([], contact_fields, limit=80),
+        results,
+    )
+    assert officer_contacts, "the officer sees contacts"
+    measure(
+        "officer: count visible contacts",
+        lambda: officer_env["res.partner"].search_count([]),
+        results,
+    )
+    employee = new_test_user(env, login="bench_employee", groups="base.group_user")
+    employee_env = env(user=employee)
+    measure(
+        "employee: contacts list (search_read 80 rows, patient rules)",
+        lambda: employee_env["res.partner"].search_read([], contact_fields, limit=80),
+        results,
+    )
+    hidden = measure(
+        "employee: count visible contacts",
+        lambda: employee_env["res.partner"].search_count([("name", "like", "Bệnh nhân")]),
+        results,
+    )
+    assert not hidden, "an employee sees no patient"
+    measure(
+        "employee: name_search of a patient's name",
+        lambda: employee_env["res.partner"].name_search("Bệnh nhân 1", limit=8),
+        results,
+    )
     return results, count
 
 

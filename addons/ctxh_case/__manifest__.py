@@ -35,6 +35,9 @@
         "views/ctxh_case_referral_views.xml",
         "views/ctxh_case_note_views.xml",
         "views/ctxh_case_consent_views.xml",
+        # data protection
+        "data/ctxh_access_log_cron.xml",
+        "views/ctxh_access_log_views.xml",
         "wizards/ctxh_case_stage_wizard_views.xml",
         # workforce and service log
         "data/ctxh_workforce_data.xml",

@@ -2,8 +2,11 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date, formatLang
 
+from .ctxh_access_log import FORM_READ
 from .ctxh_case_stage import DONE_PHASES
+from .ctxh_validation import check_vn_insurance_card, normalize_identifier
 
 # Phases that need a completed needs assessment (OpenSPP-style gate).
 ASSESSED_PHASES = ("care_plan", "services", "follow_up")
@@ -28,6 +31,38 @@ POVERTY_STATUSES = [
     ("hardship_area", "Hardship area"),
 ]
 
+# Fields of the special-category sections (violence, child protection, abandoned child,
+# unidentified patient): reading them is written in the access log.
+SPECIAL_FIELDS = frozenset(
+    {
+        "violence_private_screening",
+        "violence_screening_date",
+        "violence_perpetrator_relation",
+        "violence_safety_plan",
+        "cp_notified_111",
+        "cp_notified_police",
+        "cp_notified_commune",
+        "cp_notification_date",
+        "cp_shelter_referral",
+        "abandonment_record_number",
+        "abandonment_date",
+        "abandonment_witnesses",
+        "authorities_notified",
+        "authorities_notified_date",
+        "temporary_care",
+        "placement",
+        "birth_registration_support",
+        "police_notified",
+        "police_notified_date",
+        "discharge_placement",
+        "tracing_ids",
+    }
+)
+# Fields that decide who reads a case: changing them may take readers (and followers) away.
+ACCESS_FIELDS = frozenset(
+    {"user_id", "supervisor_id", "team_id", "vulnerable_group_ids", "case_type_id", "company_id"}
+)
+
 CONSENT_TYPES = [
     ("services", "Receiving social work services"),
     ("sharing", "Sharing information with outside agencies"),
@@ -40,9 +75,10 @@ class CtxhCase(models.Model):
 
     _name = "ctxh.case"
     _description = "Social Work Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ctxh.private.thread", "mail.activity.mixin", "ctxh.access.logged.form", "ctxh.input.check"]
     _order = "priority desc, open_date desc, id desc"
     _check_company_auto = True
+    _ctxh_text_limits = {"medical_record_number": 64, "insurance_card_number": 32, "bed": 32, "ward": 128}
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index="trigram"
@@ -305,9 +341,83 @@ class CtxhCase(models.Model):
         return self[f"consent_{consent_type}"] == "given"
 
     # ------------------------------------------------------------------ CRUD
+    @api.constrains("admission_date", "discharge_date")
+    def _check_hospital_stay_dates(self):
+        for case in self:
+            if case.admission_date and case.discharge_date and case.discharge_date < case.admission_date:
+                raise ValidationError(
+                    _(
+                        "Case %(case)s: the discharge date (%(discharge)s) cannot be before the "
+                        "admission date (%(admission)s).",
+                        case=case.name,
+                        discharge=format_date(self.env, case.discharge_date),
+                        admission=format_date(self.env, case.admission_date),
+                    )
+                )
+
+    @api.constrains("monthly_income", "distance_km")
+    def _check_amounts(self):
+        for case in self:
+            if case.monthly_income < 0:
+                raise ValidationError(
+                    _(
+                        "Case %(case)s: the household monthly income cannot be negative (%(amount)s).",
+                        case=case.name,
+                        amount=formatLang(self.env, case.monthly_income, currency_obj=case.currency_id),
+                    )
+                )
+            if case.distance_km < 0:
+                raise ValidationError(
+                    _("Case %s: the distance to the hospital cannot be negative.", case.name)
+                )
+
+    @api.constrains(
+        "violence_screening_date",
+        "cp_notification_date",
+        "abandonment_date",
+        "authorities_notified_date",
+        "police_notified_date",
+    )
+    def _check_special_dates(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            for fname in (
+                "violence_screening_date",
+                "cp_notification_date",
+                "abandonment_date",
+                "authorities_notified_date",
+                "police_notified_date",
+            ):
+                if case[fname] and case[fname] > today:
+                    raise ValidationError(
+                        _(
+                            "Case %(case)s: %(field)s (%(date)s) cannot be in the future.",
+                            case=case.name,
+                            field=self._fields[fname]._description_string(self.env),
+                            date=format_date(self.env, case[fname]),
+                        )
+                    )
+            if (
+                case.abandonment_date
+                and case.authorities_notified_date
+                and case.authorities_notified_date < case.abandonment_date
+            ):
+                raise ValidationError(
+                    _(
+                        "Case %s: the authorities cannot have been notified before the child was abandoned.",
+                        case.name,
+                    )
+                )
+
+    def _ctxh_prepare_vals(self, vals):
+        if vals.get("insurance_card_number") and isinstance(vals["insurance_card_number"], str):
+            vals["insurance_card_number"] = normalize_identifier(vals["insurance_card_number"])
+            check_vn_insurance_card(self, vals["insurance_card_number"])
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._ctxh_prepare_vals(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("ctxh.case") or "/"
         cases = super().create(vals_list)
@@ -315,6 +425,7 @@ class CtxhCase(models.Model):
         return cases
 
     def write(self, vals):
+        self._ctxh_prepare_vals(vals)
         if "stage_id" in vals:
             stage = self.env["ctxh.case.stage"].browse(vals["stage_id"])
             if stage.phase in DONE_PHASES:
@@ -333,7 +444,44 @@ class CtxhCase(models.Model):
             )
         if {"stage_id", "closure_reason_id", "closure_outcome", "cancel_reason"} & set(vals):
             self._check_stage_gates()
+        if ACCESS_FIELDS & set(vals):
+            self._ctxh_drop_case_followers()
         return res
+
+    def _ctxh_drop_case_followers(self):
+        """After a reassignment, the followers who can no longer read a case or its records
+        stop following them."""
+        # sudo: the records of the case are cleaned whatever the rights of the user who
+        # reassigns it (they may not read the confidential ones)
+        cases = self.sudo()
+        cases._ctxh_drop_unauthorised_followers()
+        for fname in ("assessment_ids", "plan_ids", "referral_ids", "consent_ids"):
+            cases[fname].with_env(self.env)._ctxh_drop_unauthorised_followers()
+
+    # ------------------------------------------------------------ access log
+    def _ctxh_log_read(self, fnames):
+        """One log entry per form opened (a sensitive one when the case is sensitive or its
+        special-category section is read), and one per other read of special-category fields."""
+        special_read = bool(fnames & SPECIAL_FIELDS)
+        cases = self.sudo()
+        if FORM_READ.get() == (self._name, tuple(self.ids)):
+            special = cases.is_sensitive or (cases.special_category and special_read)
+            details = cases.special_category and dict(
+                self._fields["special_category"]._description_selection(self.env)
+            ).get(cases.special_category)
+            entry = {"access_type": "sensitive" if special else "case", "records": self, "details": details}
+        elif special_read:
+            special = cases.filtered(lambda c: c.special_category or c.is_sensitive)
+            if not special:
+                return
+            entry = {
+                "access_type": "sensitive",
+                "records": special,
+                "details": ", ".join(sorted(fnames & SPECIAL_FIELDS)),
+            }
+        else:
+            return
+        self.env["ctxh.access.log"]._ctxh_log([entry])
 
     def _check_stage_gates(self):
         """The workflow gates: an assessment before the care plan, a reason before closing."""

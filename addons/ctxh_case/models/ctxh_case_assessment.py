@@ -27,7 +27,7 @@ class CtxhCaseAssessment(models.Model):
 
     _name = "ctxh.case.assessment"
     _description = "Case Needs Assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["ctxh.private.thread", "ctxh.access.logged", "ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -9,7 +9,7 @@ class CtxhCaseConsent(models.Model):
 
     _name = "ctxh.case.consent"
     _description = "Case Consent"
-    _inherit = ["mail.thread"]
+    _inherit = ["ctxh.private.thread", "ctxh.access.logged", "ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -37,10 +37,12 @@ class CtxhCaseConsent(models.Model):
         for consent in self:
             consent.display_name = f"{types.get(consent.consent_type, '')}: {states.get(consent.state, '')}"
 
-    @api.constrains("state", "revoked_date")
+    @api.constrains("state", "revoked_date", "date")
     def _check_revoked_date(self):
         if self.filtered(lambda c: c.state == "revoked" and not c.revoked_date):
             raise ValidationError(_("A revoked consent needs the date it was revoked."))
+        if self.filtered(lambda c: c.revoked_date and c.date and c.revoked_date < c.date):
+            raise ValidationError(_("A consent cannot be revoked before the date it was given."))
 
     def action_revoke(self):
         if self.filtered(lambda c: c.state != "given"):

@@ -7,6 +7,7 @@ class CtxhCaseIntervention(models.Model):
 
     _name = "ctxh.case.intervention"
     _description = "Case Intervention"
+    _inherit = ["ctxh.access.logged", "ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -8,7 +8,7 @@ class CtxhCasePlan(models.Model):
 
     _name = "ctxh.case.plan"
     _description = "Care Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ctxh.private.thread", "mail.activity.mixin", "ctxh.access.logged", "ctxh.input.check"]
     _order = "case_id, version desc"
     _check_company_auto = True
 

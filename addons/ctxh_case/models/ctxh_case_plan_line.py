@@ -6,6 +6,7 @@ class CtxhCasePlanLine(models.Model):
 
     _name = "ctxh.case.plan.line"
     _description = "Care Plan Goal or Action"
+    _inherit = ["ctxh.access.logged", "ctxh.input.check"]
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one("ctxh.case.plan", required=True, ondelete="cascade", index=True)

@@ -11,7 +11,7 @@ class CtxhCaseReferral(models.Model):
 
     _name = "ctxh.case.referral"
     _description = "Case Referral"
-    _inherit = ["mail.thread"]
+    _inherit = ["ctxh.private.thread", "ctxh.access.logged", "ctxh.input.check"]
     _order = "date_sent desc, id desc"
     _check_company_auto = True
 

@@ -6,6 +6,7 @@ class CtxhCaseTracing(models.Model):
 
     _name = "ctxh.case.tracing"
     _description = "Identification and Family Tracing Attempt"
+    _inherit = ["ctxh.access.logged", "ctxh.input.check"]
     _order = "date desc, id desc"
 
     case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True)

@@ -20,6 +20,7 @@ class CtxhServiceLog(models.Model):
 
     _name = "ctxh.service.log"
     _description = "Social Work Service Log"
+    _inherit = ["ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -9,7 +9,7 @@ class CtxhTeam(models.Model):
 
     _name = "ctxh.team"
     _description = "Social Work Team"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.input.check"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, tracking=True)
@@ -50,6 +50,16 @@ class CtxhTeam(models.Model):
         res = super().write(vals)
         if "leader_id" in vals or "member_ids" in vals:
             self._add_leader_to_members()
+        if "member_ids" in vals:
+            # members who left the team stop following its cases they can no longer read
+            # sudo: the cases of a team are cleaned whatever the rights of who edits the team
+            cases = (
+                self.env["ctxh.case"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("team_id", "in", self.ids)])
+            )
+            cases._ctxh_drop_case_followers()
         return res
 
     def _add_leader_to_members(self):

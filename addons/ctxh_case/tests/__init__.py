@@ -8,3 +8,8 @@ from . import test_case_forms
 from . import test_case_close_tour
 from . import test_workforce
 from . import test_service_log
+from . import test_patient_privacy
+from . import test_case_followers
+from . import test_case_notes
+from . import test_access_log
+from . import test_bad_inputs

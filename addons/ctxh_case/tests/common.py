@@ -66,3 +66,76 @@ class CtxhCaseCommon(TransactionCase):
         assessment = cls.env["ctxh.case.assessment"].create({"case_id": case.id, **scores})
         assessment.action_done()
         return assessment
+
+
+# Groups of each role that case data must be protected from or shown to. A test (or a later
+# access matrix across addons) builds one user per role with ``ctxh_role_users``.
+CTXH_ROLE_GROUPS = {
+    "employee": "base.group_user",
+    "collaborator": "ctxh_case.group_ctxh_collaborator",
+    # the Volunteer Coordinator group (ctxh_volunteer) is a collaborator who creates contacts
+    "contact_manager": "ctxh_case.group_ctxh_collaborator,base.group_partner_manager",
+    "officer": "ctxh_case.group_ctxh_officer,base.group_partner_manager",
+    "sensitive": "ctxh_case.group_ctxh_sensitive,base.group_partner_manager",
+    "supervisor": "ctxh_case.group_ctxh_supervisor,base.group_partner_manager",
+    "manager": "ctxh_case.group_ctxh_manager",
+    "dpo": "ctxh_case.group_ctxh_dpo",
+    "hr": "hr.group_hr_user",
+}
+
+
+def ctxh_role_users(env, prefix="ctxh_role", roles=None, export=True):
+    """``{role: user}``: one new user per role of CTXH_ROLE_GROUPS (or of ``roles``, a dict of
+    the same shape), allowed to export when ``export`` (so that exports can be attacked)."""
+    users = {}
+    for role, groups in (roles or CTXH_ROLE_GROUPS).items():
+        if export:
+            groups = f"{groups},base.group_allow_export"
+        users[role] = new_test_user(env, login=f"{prefix}_{role}", groups=groups)
+    return users
+
+
+class CtxhPrivacyCommon(CtxhCaseCommon):
+    """CtxhCaseCommon with one user per role, a sensitive case, a relative linked as a contact,
+    and ordinary contacts (a donor, an agency, a company) that everyone may see."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.roles = ctxh_role_users(cls.env)
+        # the officer-like roles work in team A
+        cls.team.member_ids = [(4, cls.roles["officer"].id), (4, cls.roles["sensitive"].id)]
+        Partner = cls.env["res.partner"]
+        cls.patient.write(
+            {
+                "ctxh_national_id": "040123456789",
+                "ctxh_hospital_patient_id": "BN-PRIV-1",
+                "phone": "0912345678",
+            }
+        )
+        cls.patient_other.write({"ctxh_national_id": "001198000001"})
+        cls.victim = Partner.create({"name": "Nạn nhân Bạo lực", "ctxh_national_id": "038190000123"})
+        cls.sensitive_case = cls.env["ctxh.case"].create(
+            {
+                "partner_id": cls.victim.id,
+                "case_type_id": cls.case_type.id,
+                "team_id": cls.team.id,
+                "user_id": cls.roles["sensitive"].id,
+                "medical_record_number": "MRN-PRIV-S",
+                "vulnerable_group_ids": [(6, 0, cls.env.ref("ctxh_case.vulnerable_group_violence").ids)],
+            }
+        )
+        cls.relative = Partner.create({"name": "Người nhà Bệnh nhân", "phone": "0987654321"})
+        cls.env["ctxh.case.member"].create(
+            {"case_id": cls.case.id, "name": cls.relative.name, "partner_id": cls.relative.id}
+        )
+        cls.donor = Partner.create({"name": "Nhà hảo tâm Thử", "email": "donor@example.com"})
+        cls.agency = Partner.create(
+            {
+                "name": "Công an phường",
+                "is_company": True,
+                "ctxh_agency_kind_id": cls.env.ref("ctxh_case.agency_kind_police").id,
+            }
+        )
+        cls.protected = cls.patient | cls.patient_other | cls.victim | cls.relative
+        cls.ordinary = cls.donor | cls.agency | cls.company.partner_id

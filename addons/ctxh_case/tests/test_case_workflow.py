@@ -339,7 +339,7 @@ class TestCaseWorkflow(CtxhCaseCommon):
         self.assertIn(self.patient.name, other.ctxh_duplicate_warning)
         third = self.env["res.partner"].create({"name": "Khác", "ctxh_hospital_patient_id": "BN-001"})
         self.assertIn(self.patient.name, third.ctxh_duplicate_warning)
-        unique = self.env["res.partner"].create({"name": "Duy nhất", "ctxh_national_id": "001"})
+        unique = self.env["res.partner"].create({"name": "Duy nhất", "ctxh_national_id": "001199000777"})
         self.assertFalse(unique.ctxh_duplicate_warning)
         self.assertTrue(self.case.duplicate_warning)
 

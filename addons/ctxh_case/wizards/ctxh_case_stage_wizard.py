@@ -6,6 +6,7 @@ class CtxhCaseStageWizard(models.TransientModel):
     """Close, cancel or reopen a case with the information each step requires."""
 
     _name = "ctxh.case.stage.wizard"
+    _inherit = ["ctxh.input.check"]
     _description = "Close, Cancel or Reopen a Case"
 
     case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade")

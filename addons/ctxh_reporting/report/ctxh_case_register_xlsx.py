@@ -29,6 +29,10 @@ class CtxhCaseRegisterXlsx(models.AbstractModel):
         ]
 
     def generate_xlsx_report(self, workbook, data, cases):
+        # a printed register of case data is written in the access log (ctxh_case)
+        self.env["ctxh.access.log"]._ctxh_log(
+            [{"access_type": "report", "records": cases, "details": _("Case Register")}]
+        )
         fmt = workbook_formats(workbook)
         date_format = workbook.add_format({"border": 1, "num_format": "dd/mm/yyyy"})
         sheet = workbook.add_worksheet(_("Case Register"))

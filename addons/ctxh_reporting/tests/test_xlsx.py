@@ -140,3 +140,6 @@ class TestCaseRegisterXlsx(CtxhReportingCommon):
             self.env(user=self.officer), "ctxh_reporting.ctxh_case_register_xlsx", self.cases.ids
         )
         self.assertEqual(openpyxl.load_workbook(io.BytesIO(content)).active.max_row, len(self.cases) + 1)
+        # and the printing is in the access log of case data
+        log = self.env["ctxh.access.log"].search([("user_id", "=", self.officer.id)], limit=1)
+        self.assertEqual((log.access_type, log.record_count), ("report", len(self.cases)))
