@@ -8,7 +8,8 @@ class ReportVolunteerCertificate(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         data = data or {}
-        volunteers = self.env["ctxh.volunteer"].browse(docids)
+        # the wizard passes its volunteers in the data: the web client then calls the report without ids
+        volunteers = self.env["ctxh.volunteer"].browse(docids or data.get("volunteer_ids") or [])
         date_from = fields.Date.to_date(data.get("date_from")) if data.get("date_from") else None
         date_to = fields.Date.to_date(data.get("date_to")) if data.get("date_to") else None
         hours = volunteers._get_approved_hours(date_from, date_to)
@@ -34,4 +35,6 @@ class ReportVolunteerCertificate(models.AbstractModel):
             "shift_counts": {volunteer.id: count for volunteer, count in shifts.items()},
             "company": self.env.company,
             "today": fields.Date.context_today(self),
+            # the certificate is a Vietnamese document: decimal comma whatever the user's language
+            "format_hours": lambda value: f"{value or 0.0:.1f}".replace(".", ","),
         }
