@@ -210,7 +210,11 @@ class CtxhShiftAssignment(models.Model):
                         ),
                     )
                 )
-            reasons += self._diary_refusals(volunteer, shift, assignment, diary)
+            diary_reasons = self._diary_refusals(volunteer, shift, assignment, diary)
+            if diary_reasons and diary_reasons[0][0] == "already":
+                reasons.insert(0, diary_reasons[0])  # on the shift already: that says it all
+            else:
+                reasons += diary_reasons
             others = taken.get(shift, 0)
             if assignment and assignment.shift_id == shift and assignment.state in ACTIVE_STATES:
                 others -= 1

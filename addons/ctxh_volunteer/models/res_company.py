@@ -51,4 +51,5 @@ class ResCompany(models.Model):
     def _ctxh_tz(self):
         """Timezone in which the company's shift times are entered (Asia/Ho_Chi_Minh by default)."""
         self.ensure_one()
-        return pytz.timezone(self.partner_id.tz or DEFAULT_TZ)
+        # sudo: a portal volunteer cannot read the company's contact; its timezone is no secret
+        return pytz.timezone(self.sudo().partner_id.tz or DEFAULT_TZ)
