@@ -66,7 +66,8 @@ class VolunteerPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         volunteer = request.env["ctxh.volunteer"].search([("user_id", "=", request.env.uid)], limit=1)
-        values["ctxh_volunteer"] = bool(volunteer)
+        if not counters:  # the home page itself (/my/counters returns only counters to its script)
+            values["ctxh_volunteer"] = bool(volunteer)
         if {"ctxh_shift_count", "ctxh_open_shift_count"}.intersection(counters):
             now = fields.Datetime.now()
             if "ctxh_shift_count" in counters:
@@ -185,11 +186,11 @@ class VolunteerPortal(CustomerPortal):
                 "page_name": "ctxh_volunteer_hours",
                 "volunteer": volunteer,
                 "months": [
-                    {"label": f"{month:%m/%Y}", "hours": hours, "count": count}
+                    {"label": f"{month:%m/%Y}", "hours": self._hours(hours), "count": count}
                     for month, hours, count in months
                 ],
-                "total": sum(hours for _month, hours, _count in months),
-                "pending": pending or 0.0,
+                "total": self._hours(sum(hours for _month, hours, _count in months)),
+                "pending": pending and self._hours(pending),
                 "years": sorted({month.year for month, _hours, _count in months}, reverse=True),
             }
         )

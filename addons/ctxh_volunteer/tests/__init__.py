@@ -9,3 +9,5 @@ from . import test_night_shifts
 from . import test_concurrency
 from . import test_coordinator
 from . import test_portal
+from . import test_tours
+from . import test_vietnamese
