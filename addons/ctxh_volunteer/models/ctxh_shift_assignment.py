@@ -481,30 +481,27 @@ class CtxhShiftAssignment(models.Model):
 
     def action_approve_signup(self):
         """The coordinator accepts sign-ups waiting for approval (all the rules are checked again)."""
-        self._check_coordinator()
-        self._check_state(("requested",), _("Approving a sign-up"))
-        self.write({"state": "confirmed"})
-        self.activity_unlink(["ctxh_volunteer.mail_activity_type_signup_approval"])
-        for assignment in self:
-            assignment._notify_volunteer(
-                _("Your sign-up for %(shift)s is confirmed.", shift=assignment.shift_id.name)
-            )
+        self._decide_signups("confirmed", _("Approving a sign-up"))
 
     def action_refuse_signup(self):
+        self._decide_signups("refused", _("Refusing a sign-up"))
+
+    def _decide_signups(self, state, action):
         self._check_coordinator()
-        self._check_state(("requested",), _("Refusing a sign-up"))
-        self.write({"state": "refused"})
+        self._check_state(("requested",), action)
+        self.write({"state": state})
         self.activity_unlink(["ctxh_volunteer.mail_activity_type_signup_approval"])
         for assignment in self:
-            assignment._notify_volunteer(
-                _("Your sign-up for %(shift)s was not accepted this time.", shift=assignment.shift_id.name)
+            shift = assignment.shift_id.name
+            if state == "confirmed":
+                message = _("Your sign-up for %(shift)s is confirmed.", shift=shift)
+            else:
+                message = _("Your sign-up for %(shift)s was not accepted this time.", shift=shift)
+            assignment.message_post(
+                body=message,
+                partner_ids=assignment.volunteer_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
             )
-
-    def _notify_volunteer(self, message):
-        self.ensure_one()
-        self.message_post(
-            body=message, partner_ids=self.volunteer_id.partner_id.ids, subtype_xmlid="mail.mt_comment"
-        )
 
     def action_attend(self):
         self._check_state(("planned", "confirmed"), _("Recording attendance"))
