@@ -270,3 +270,18 @@ class TestSelfSignup(CtxhVolunteerCommon):
         few, many = count(shifts[:5]), count(shifts)
         self.assertEqual(few, many)
         self.assertLess(many, 20)
+
+    def test_upcoming_means_not_ended(self):
+        """A shift that already ended today is not under "Upcoming" (Sắp tới); one under way is."""
+        with freeze_time(NOW):
+            ended = self.make_shift((2026, 3, 2), 6, 7)  # 06:00-07:00 local, ended an hour ago
+            running = self.make_shift((2026, 3, 2), 7, 11)
+            Shift = self.env["ctxh.shift"]
+            ours = [("id", "in", (ended | running | self.shift).ids)]
+            self.assertEqual(Shift.search(ours + [("is_upcoming", "=", True)]), running | self.shift)
+            self.assertEqual(Shift.search(ours + [("is_upcoming", "=", False)]), ended)
+            self.assign(ended, self.volunteer)
+            upcoming_assignments = self.env["ctxh.shift.assignment"].search(
+                [("shift_id.is_upcoming", "=", True), ("volunteer_id", "=", self.volunteer.id)]
+            )
+            self.assertFalse(upcoming_assignments)
