@@ -269,6 +269,8 @@ class VolunteerPortal(CustomerPortal):
         calendar = vobject.iCalendar()
         calendar.add("prodid").value = "-//ctxh//Volunteer shifts//VI"
         calendar.add("x-wr-calname").value = _("Volunteer shifts")
+        # sudo: the database's uuid only makes the events' UIDs unique worldwide; it is no secret of
+        # anyone (portal users cannot read system parameters)
         uuid = request.env["ir.config_parameter"].sudo().get_param("database.uuid", "ctxh")
         stamp = datetime.now(pytz.utc).replace(microsecond=0)
         confirmed = {"confirmed", "attended"}

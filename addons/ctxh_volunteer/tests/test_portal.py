@@ -74,6 +74,7 @@ class TestVolunteerPortal(CtxhVolunteerHttpCommon):
 
     # Access
     def test_public_user_is_sent_to_login(self):
+        self.authenticate(None, None)  # a visitor's session on this database, nobody logged in
         for route in GET_ROUTES:
             with self.subTest(route=route):
                 response = self.url_open(route, allow_redirects=False)
