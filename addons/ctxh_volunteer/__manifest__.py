@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["ctxh_case"],
+    "depends": ["ctxh_case", "portal"],
     "data": [
         "security/ctxh_volunteer_security.xml",
         "security/ir.model.access.csv",
@@ -16,6 +16,7 @@
         "data/ctxh_volunteer_skill_data.xml",
         "data/ctxh_volunteer_cron.xml",
         "data/mail_template_data.xml",
+        "data/ctxh_volunteer_activity_data.xml",
         "report/ctxh_volunteer_certificate_report.xml",
         "wizards/ctxh_volunteer_wizard_views.xml",
         "views/ctxh_volunteer_skill_views.xml",
@@ -26,8 +27,14 @@
         "views/ctxh_shift_assignment_views.xml",
         "views/res_config_settings_views.xml",
         "views/ctxh_volunteer_menus.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/ctxh_volunteer_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_volunteer/static/tests/tours/*.js",
+        ],
+    },
 }

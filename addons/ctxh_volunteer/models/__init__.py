@@ -2,9 +2,11 @@ from . import res_company
 from . import res_config_settings
 from . import ctxh_volunteer_skill
 from . import ctxh_volunteer
+from . import ctxh_volunteer_application
 from . import ctxh_volunteer_availability
 from . import ctxh_volunteer_training
 from . import ctxh_shift_post
 from . import ctxh_shift_template
 from . import ctxh_shift
 from . import ctxh_shift_assignment
+from . import mail_message

@@ -1,14 +1,19 @@
+from datetime import timedelta
+
 import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .ctxh_shift_assignment import ACTIVE_STATES
+from .ctxh_shift_assignment import ACTIVE_STATES, STAFF_STATES
+
+MAX_SHIFT_HOURS = 24
 
 
 class CtxhShift(models.Model):
     _name = "ctxh.shift"
     _description = "Volunteer Shift"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "start_datetime, post_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -32,6 +37,12 @@ class CtxhShift(models.Model):
         store=True,
         help="Planned, confirmed and attended assignments.",
     )
+    requested_count = fields.Integer(
+        string="Sign-ups to Approve",
+        compute="_compute_staffing",
+        store=True,
+        help="Sign-ups waiting for the coordinator's approval; they hold a place.",
+    )
     staffing_status = fields.Selection(
         [("under", "Understaffed"), ("ok", "Staffed"), ("full", "Full")],
         compute="_compute_staffing",
@@ -39,6 +50,19 @@ class CtxhShift(models.Model):
         index=True,
     )
     self_signup = fields.Boolean(compute="_compute_self_signup")
+    signup_deadline = fields.Datetime(
+        compute="_compute_signup_deadline",
+        help="Volunteers sign up for this shift or cancel their place until this time.",
+    )
+    is_upcoming = fields.Boolean(
+        string="Upcoming",
+        compute="_compute_is_upcoming",
+        search="_search_is_upcoming",
+        help="The shift has not ended yet.",
+    )
+    understaffed_alerted = fields.Boolean(
+        readonly=True, copy=False, help="The coordinator got an activity for this understaffed shift."
+    )
     color = fields.Integer(related="post_id.color")
     note = fields.Text()
 
@@ -55,6 +79,9 @@ class CtxhShift(models.Model):
 
     @api.model
     def _format_name(self, post_name, start_local, end_local):
+        """``Post 31/01/2026 19:00-07:00``; a shift ending on another day shows that day."""
+        if end_local.date() != start_local.date():
+            return f"{post_name} {start_local:%d/%m/%Y %H:%M}-{end_local:%d/%m %H:%M}"
         return f"{post_name} {start_local:%d/%m/%Y %H:%M}-{end_local:%H:%M}"
 
     @api.depends("start_datetime", "company_id")
@@ -77,11 +104,14 @@ class CtxhShift(models.Model):
     @api.depends("assignment_ids.state", "min_volunteers", "max_volunteers")
     def _compute_staffing(self):
         for shift in self:
-            count = len(shift.assignment_ids.filtered(lambda a: a.state in ACTIVE_STATES))
-            shift.volunteer_count = count
-            if count >= shift.max_volunteers:
+            states = shift.assignment_ids.mapped("state")
+            staffed = sum(1 for state in states if state in STAFF_STATES)
+            requested = sum(1 for state in states if state == "requested")
+            shift.volunteer_count = staffed
+            shift.requested_count = requested
+            if staffed + requested >= shift.max_volunteers:
                 shift.staffing_status = "full"
-            elif count >= shift.min_volunteers:
+            elif staffed >= shift.min_volunteers:
                 shift.staffing_status = "ok"
             else:
                 shift.staffing_status = "under"
@@ -91,15 +121,47 @@ class CtxhShift(models.Model):
         for shift in self:
             shift.self_signup = shift.post_id.self_signup or shift.company_id.ctxh_volunteer_self_signup
 
+    @api.depends("start_datetime", "company_id.ctxh_volunteer_deadline_hours")
+    def _compute_signup_deadline(self):
+        for shift in self:
+            if shift.start_datetime:
+                hours = shift.company_id.ctxh_volunteer_deadline_hours or 0
+                shift.signup_deadline = shift.start_datetime - timedelta(hours=hours)
+            else:
+                shift.signup_deadline = False
+
+    @api.depends("end_datetime")
+    def _compute_is_upcoming(self):
+        now = fields.Datetime.now()
+        for shift in self:
+            shift.is_upcoming = bool(shift.end_datetime and shift.end_datetime > now)
+
+    def _search_is_upcoming(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Search the upcoming shifts with = True or = False only."))
+        upcoming = (operator == "=") == value
+        return [("end_datetime", ">" if upcoming else "<=", fields.Datetime.now())]
+
     @api.constrains("start_datetime", "end_datetime", "min_volunteers", "max_volunteers")
     def _check_shift(self):
         for shift in self:
             if shift.end_datetime <= shift.start_datetime:
                 raise ValidationError(_("A shift must end after it starts."))
+            if shift.end_datetime - shift.start_datetime > timedelta(hours=MAX_SHIFT_HOURS):
+                raise ValidationError(
+                    _("A shift lasts at most %(hours)s hours: split longer duties.", hours=MAX_SHIFT_HOURS)
+                )
             if shift.min_volunteers < 0 or shift.max_volunteers < max(shift.min_volunteers, 1):
                 raise ValidationError(
                     _("The maximum number of volunteers must be at least 1 and not below the minimum.")
                 )
+
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        """Messages of a shift are read by those who manage it: a coordinator's message to the
+        volunteers of a shift names them, and volunteers who may only read the (open) shift must
+        not see that. The recipients themselves get the message by e-mail."""
+        check_operation = super()._get_mail_message_access(res_ids, operation, model_name=model_name)
+        return "write" if check_operation == "read" else check_operation
 
     def action_self_signup(self):
         """Sign the current user's volunteer up for this shift."""
@@ -109,3 +171,71 @@ class CtxhShift(models.Model):
             raise ValidationError(_("Your user is not linked to a volunteer."))
         self.env["ctxh.shift.assignment"].create({"shift_id": self.id, "volunteer_id": volunteer.id})
         return True
+
+    def action_message_volunteers(self):
+        """Open the mail composer to write to the volunteers of this shift (by e-mail and chatter)."""
+        self.ensure_one()
+        partners = self.assignment_ids.filtered(lambda a: a.state in ACTIVE_STATES).volunteer_id.partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Message to the Volunteers"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_subtype_xmlid": "mail.mt_comment",
+                "default_partner_ids": partners.ids,
+                "default_subject": self.name,
+            },
+        }
+
+    @api.model
+    def _cron_alert_understaffed(self):
+        """Give the post's coordinator one activity per shift still under its minimum shortly before it
+        starts (the company sets how long before); withdraw the alert once the shift is staffed."""
+        now = fields.Datetime.now()
+        activity_type = self.env.ref("ctxh_volunteer.mail_activity_type_understaffed")
+        recovered = self.search([("understaffed_alerted", "=", True), ("staffing_status", "!=", "under")])
+        if recovered:
+            recovered.activity_unlink(["ctxh_volunteer.mail_activity_type_understaffed"])
+            recovered.understaffed_alerted = False
+        companies = self.env["res.company"].search([])
+        max_hours = max(companies.mapped("ctxh_understaffed_alert_hours") or [0])
+        shifts = self.search(
+            [
+                ("staffing_status", "=", "under"),
+                ("understaffed_alerted", "=", False),
+                ("start_datetime", ">", now),
+                ("start_datetime", "<=", now + timedelta(hours=max_hours)),
+            ]
+        )
+        shifts = shifts.filtered(
+            lambda s: s.start_datetime <= now + timedelta(hours=s.company_id.ctxh_understaffed_alert_hours)
+        )
+        if not shifts:
+            return
+        coordinators = {post: post._get_coordinator() for post in shifts.post_id}
+        activity_vals = []
+        for shift in shifts:
+            activity_vals.append(
+                {
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": shift.id,
+                    "user_id": coordinators[shift.post_id].id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "summary": _(
+                        "%(count)s of at least %(minimum)s volunteers",
+                        count=shift.volunteer_count,
+                        minimum=shift.min_volunteers,
+                    ),
+                }
+            )
+        # no e-mail per activity: the coordinator finds them in their activities
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+        shifts.understaffed_alerted = True

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CtxhShiftPost(models.Model):
@@ -20,4 +20,34 @@ class CtxhShiftPost(models.Model):
     self_signup = fields.Boolean(
         string="Self Sign-up", help="Volunteers may sign themselves up for the shifts of this post."
     )
+    signup_approval = fields.Boolean(
+        string="Sign-ups Need Approval",
+        help="A volunteer's own sign-up holds the place but waits for the coordinator's approval.",
+    )
+    coordinator_id = fields.Many2one(
+        "res.users",
+        string="Coordinator",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        help="Receives the sign-ups to approve, the swap requests and the understaffed shift alerts "
+        "of this post.",
+    )
     color = fields.Integer()
+
+    def _get_coordinator(self):
+        """The user who handles this post's requests: its coordinator, else a coordinator of its company."""
+        self.ensure_one()
+        if self.coordinator_id.active and not self.coordinator_id.share:
+            return self.coordinator_id
+        return self._default_coordinator(self.company_id)
+
+    @api.model
+    def _default_coordinator(self, company):
+        """The first volunteer coordinator of ``company`` (the administrator when there is none)."""
+        group = self.env.ref("ctxh_volunteer.group_ctxh_volunteer_coordinator")
+        # sudo: also called for a portal volunteer's sign-up or a public application, who cannot
+        # read groups; only a user record is returned, to be given an activity
+        users = group.sudo().users.filtered(
+            lambda user: user.active and not user._is_superuser() and company in user.company_ids
+        )
+        return users.sorted("id")[:1] or self.env.ref("base.user_admin")

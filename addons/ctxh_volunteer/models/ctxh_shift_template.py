@@ -11,14 +11,9 @@ from .ctxh_volunteer_availability import DAYS_OF_WEEK
 SCHEDULE_FIELDS = {"post_id", "start_time", "end_time", "min_volunteers", "max_volunteers", "active"}
 
 
-def float_to_time(value):
-    hours = int(value)
-    minutes = round((value - hours) * 60)
-    if minutes == 60:
-        hours, minutes = hours + 1, 0
-    if hours >= 24:
-        return time(23, 59, 59)
-    return time(hours, minutes)
+def local_datetime(day, hours):
+    """Naive local datetime of a time of day given as float hours (24.0 is the next midnight)."""
+    return datetime.combine(day, time.min) + timedelta(minutes=round(hours * 60))
 
 
 class CtxhShiftTemplate(models.Model):
@@ -42,17 +37,29 @@ class CtxhShiftTemplate(models.Model):
         required=True, default=7.0, tracking=True, help="Local time in the company's timezone."
     )
     end_time = fields.Float(
-        required=True, default=11.0, tracking=True, help="Local time in the company's timezone."
+        required=True,
+        default=11.0,
+        tracking=True,
+        help="Local time in the company's timezone. An end before the start means the next day "
+        "(a night shift from 19:00 to 07:00); the same time as the start, a 24-hour shift.",
+    )
+    overnight = fields.Boolean(
+        compute="_compute_overnight", help="The shifts end on the day after they start."
     )
     min_volunteers = fields.Integer(string="Minimum Volunteers", default=1, tracking=True)
     max_volunteers = fields.Integer(string="Maximum Volunteers", default=3, tracking=True)
     shift_ids = fields.One2many("ctxh.shift", "template_id", string="Shifts")
 
+    @api.depends("start_time", "end_time")
+    def _compute_overnight(self):
+        for template in self:
+            template.overnight = template.end_time <= template.start_time
+
     @api.constrains("start_time", "end_time", "min_volunteers", "max_volunteers")
     def _check_schedule(self):
         for template in self:
-            if not (0 <= template.start_time < template.end_time <= 24):
-                raise ValidationError(_("A shift must start before it ends, between 00:00 and 24:00."))
+            if not (0 <= template.start_time < 24 and 0 < template.end_time <= 24):
+                raise ValidationError(_("Shift times must be between 00:00 and 24:00."))
             if template.min_volunteers < 0 or template.max_volunteers < max(template.min_volunteers, 1):
                 raise ValidationError(
                     _("The maximum number of volunteers must be at least 1 and not below the minimum.")
@@ -73,13 +80,14 @@ class CtxhShiftTemplate(models.Model):
             if not weekdays:
                 continue
             tz = template.company_id._ctxh_tz()
-            start_t, end_t = float_to_time(template.start_time), float_to_time(template.end_time)
+            # an end at or before the start is on the next day (night and 24-hour shifts)
+            end_offset = template.end_time + (24 if template.end_time <= template.start_time else 0)
             post_name = template.post_id.name
             for day in days:
                 if day.weekday() not in weekdays:
                     continue
-                start_local = tz.localize(datetime.combine(day, start_t))
-                end_local = tz.localize(datetime.combine(day, end_t))
+                start_local = tz.localize(local_datetime(day, template.start_time))
+                end_local = tz.localize(local_datetime(day, end_offset))
                 start = start_local.astimezone(pytz.utc)
                 end = end_local.astimezone(pytz.utc)
                 vals_list.append(
@@ -90,6 +98,7 @@ class CtxhShiftTemplate(models.Model):
                         "date": day,
                         "duration": (end - start).total_seconds() / 3600,
                         "volunteer_count": 0,
+                        "requested_count": 0,
                         "staffing_status": "under" if template.min_volunteers else "ok",
                         "template_id": template.id,
                         "post_id": template.post_id.id,

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -136,24 +136,34 @@ class CtxhVolunteer(models.Model):
                 )
 
     def _is_available_for(self, shift):
-        """True when no availability is declared or when one declared slot covers the whole shift."""
+        """True when no availability is declared or when the declared slots cover the whole shift,
+        day by day: a night shift needs the evening of one day and the early hours of the next."""
         self.ensure_one()
         lines = self.availability_ids
         if not lines or not shift.start_datetime or not shift.end_datetime:
             return True
+        slots = {}
+        for line in lines.sorted(lambda line: (line.dayofweek, line.hour_from)):
+            day_slots = slots.setdefault(int(line.dayofweek), [])
+            if day_slots and line.hour_from <= day_slots[-1][1]:
+                day_slots[-1][1] = max(day_slots[-1][1], line.hour_to)  # adjacent slots join
+            else:
+                day_slots.append([line.hour_from, line.hour_to])
         tz = shift.company_id._ctxh_tz()
-        start = pytz.utc.localize(shift.start_datetime).astimezone(tz)
-        end = pytz.utc.localize(shift.end_datetime).astimezone(tz)
-        start_h = start.hour + start.minute / 60
-        end_h = end.hour + end.minute / 60
-        if end.date() != start.date():
-            if end.date() != start.date() + timedelta(days=1) or end_h:
+        start = pytz.utc.localize(shift.start_datetime).astimezone(tz).replace(tzinfo=None)
+        end = pytz.utc.localize(shift.end_datetime).astimezone(tz).replace(tzinfo=None)
+        day = start.date()
+        while datetime.combine(day, time.min) < end:
+            midnight = datetime.combine(day, time.min)
+            hour_from = (max(start, midnight) - midnight).total_seconds() / 3600
+            hour_to = (min(end, midnight + timedelta(days=1)) - midnight).total_seconds() / 3600
+            if not any(
+                slot_from <= hour_from and slot_to >= hour_to
+                for slot_from, slot_to in slots.get(day.weekday(), [])
+            ):
                 return False
-            end_h = 24.0
-        return any(
-            int(line.dayofweek) == start.weekday() and line.hour_from <= start_h and line.hour_to >= end_h
-            for line in lines
-        )
+            day += timedelta(days=1)
+        return True
 
     def _get_approved_hours(self, date_from=None, date_to=None):
         """Approved hours of attended shifts per volunteer, in one query.
@@ -199,7 +209,7 @@ class CtxhVolunteer(models.Model):
         future = self.env["ctxh.shift.assignment"].search(
             [
                 ("volunteer_id", "in", self.ids),
-                ("state", "in", ["planned", "confirmed"]),
+                ("state", "in", ["requested", "planned", "confirmed"]),
                 ("start_datetime", ">", fields.Datetime.now()),
             ]
         )

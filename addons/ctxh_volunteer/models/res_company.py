@@ -1,12 +1,34 @@
 import pytz
 
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    ctxh_volunteer_deadline_hours = fields.Integer(
+        string="Volunteer Sign-up and Cancellation Deadline (hours)",
+        default=24,
+        help="Volunteers sign themselves up for a shift or cancel their place until this many hours "
+        "before it starts; after that they ask for a swap or call the coordinator.",
+    )
+    ctxh_understaffed_alert_hours = fields.Integer(
+        string="Understaffed Shift Alert (hours)",
+        default=48,
+        help="The coordinator gets an activity when a shift still has fewer volunteers than its "
+        "minimum this many hours before it starts.",
+    )
+
+    @api.constrains("ctxh_volunteer_deadline_hours", "ctxh_understaffed_alert_hours")
+    def _check_ctxh_volunteer_hours(self):
+        for company in self:
+            if company.ctxh_volunteer_deadline_hours < 0 or company.ctxh_understaffed_alert_hours < 0:
+                raise ValidationError(
+                    _("The sign-up deadline and the understaffed alert cannot be negative.")
+                )
 
     ctxh_availability_policy = fields.Selection(
         [("block", "Block"), ("warn", "Warn")],
@@ -29,4 +51,5 @@ class ResCompany(models.Model):
     def _ctxh_tz(self):
         """Timezone in which the company's shift times are entered (Asia/Ho_Chi_Minh by default)."""
         self.ensure_one()
-        return pytz.timezone(self.partner_id.tz or DEFAULT_TZ)
+        # sudo: a portal volunteer cannot read the company's contact; its timezone is no secret
+        return pytz.timezone(self.sudo().partner_id.tz or DEFAULT_TZ)

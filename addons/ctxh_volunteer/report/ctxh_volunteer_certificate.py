@@ -8,7 +8,9 @@ class ReportVolunteerCertificate(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         data = data or {}
-        volunteers = self.env["ctxh.volunteer"].browse(docids)
+        # the wizard passes its volunteers in the data: the web client then calls the report without ids
+        volunteers = self.env["ctxh.volunteer"].browse(docids or data.get("volunteer_ids") or [])
+        volunteers.check_access("read")  # the volunteers printed are those the user may read
         date_from = fields.Date.to_date(data.get("date_from")) if data.get("date_from") else None
         date_to = fields.Date.to_date(data.get("date_to")) if data.get("date_to") else None
         hours = volunteers._get_approved_hours(date_from, date_to)
@@ -33,5 +35,10 @@ class ReportVolunteerCertificate(models.AbstractModel):
             "hours": hours,
             "shift_counts": {volunteer.id: count for volunteer, count in shifts.items()},
             "company": self.env.company,
+            # sudo: the name of the volunteer's organisation (a university, a union...), which a
+            # volunteer printing their own certificate may not read as a contact
+            "organisations": {v.id: v.sudo().organisation_id.name for v in volunteers},
             "today": fields.Date.context_today(self),
+            # the certificate is a Vietnamese document: decimal comma whatever the user's language
+            "format_hours": lambda value: f"{value or 0.0:.1f}".replace(".", ","),
         }

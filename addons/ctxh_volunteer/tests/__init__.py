@@ -2,3 +2,12 @@ from . import test_shift_generation
 from . import test_assignment
 from . import test_hours_certificate
 from . import test_volunteer_access
+from . import test_certificate_pdf
+from . import test_signup
+from . import test_application
+from . import test_night_shifts
+from . import test_concurrency
+from . import test_coordinator
+from . import test_portal
+from . import test_tours
+from . import test_vietnamese

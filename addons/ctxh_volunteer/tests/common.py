@@ -1,10 +1,11 @@
+import subprocess
 from contextlib import contextmanager
 from datetime import datetime
 
 import pytz
 
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import HttpCase, TransactionCase
 
 TZ = pytz.timezone("Asia/Ho_Chi_Minh")
 
@@ -14,7 +15,14 @@ def local_to_utc(year, month, day, hour, minute=0):
     return TZ.localize(datetime(year, month, day, hour, minute)).astimezone(pytz.utc).replace(tzinfo=None)
 
 
-class CtxhVolunteerCommon(TransactionCase):
+def pdf_text(pdf):
+    """The text of a PDF as a reader sees it (poppler's pdftotext)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+class CtxhVolunteerData:
     """A coordinator, a volunteer user, skills, a post and active volunteers; no demo data."""
 
     @classmethod
@@ -77,6 +85,22 @@ class CtxhVolunteerCommon(TransactionCase):
             }
         )
 
+    @classmethod
+    def make_portal_volunteer(cls, login, name, **vals):
+        """An active volunteer with a portal login on their own contact (as an accepted applicant)."""
+        user = new_test_user(cls.env, login=login, groups="base.group_portal", name=name)
+        return cls.env["ctxh.volunteer"].create(
+            dict(
+                {
+                    "partner_id": user.partner_id.id,
+                    "user_id": user.id,
+                    "state": "active",
+                    "pledge_date": "2026-01-01",
+                },
+                **vals,
+            )
+        )
+
     @contextmanager
     def assertRaisesRegex(self, exception, regex):
         """Like assertRaises (savepoint rolled back on the error) and check the message."""
@@ -102,3 +126,11 @@ class CtxhVolunteerCommon(TransactionCase):
         return cls.env["ctxh.shift.assignment"].create(
             dict({"shift_id": shift.id, "volunteer_id": volunteer.id}, **vals)
         )
+
+
+class CtxhVolunteerCommon(CtxhVolunteerData, TransactionCase):
+    pass
+
+
+class CtxhVolunteerHttpCommon(CtxhVolunteerData, HttpCase):
+    pass

@@ -225,16 +225,16 @@ class TestAssignmentRules(CtxhVolunteerCommon):
 
     def test_reminder_mail_once(self):
         with freeze_time(NOW):
-            self.assign(self.shift, self.volunteer)
-            self.assign(self.shift, self.volunteer2)
+            assignments = self.assign(self.shift, self.volunteer) | self.assign(self.shift, self.volunteer2)
         Mail = self.env["mail.mail"]
+        ours = [("model", "=", "ctxh.shift.assignment"), ("res_id", "in", assignments.ids)]
         with freeze_time("2026-03-08 02:00:00"):  # two days before: nothing
             self.env["ctxh.shift.assignment"]._cron_send_reminders()
-        self.assertFalse(Mail.search([("model", "=", "ctxh.shift.assignment")]))
+        self.assertFalse(Mail.search(ours))
         with freeze_time("2026-03-09 02:00:00"):  # the day before
             self.env["ctxh.shift.assignment"]._cron_send_reminders()
             self.env["ctxh.shift.assignment"]._cron_send_reminders()
-        mails = Mail.search([("model", "=", "ctxh.shift.assignment")])
+        mails = Mail.search(ours)
         self.assertEqual(len(mails), 2)
         self.assertEqual(mails.recipient_ids, self.volunteer.partner_id | self.volunteer2.partner_id)
         self.assertIn("Test reception desk", mails[0].subject)

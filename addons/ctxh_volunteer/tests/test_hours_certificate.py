@@ -67,24 +67,11 @@ class TestHoursCertificate(CtxhVolunteerCommon):
         html = self._render(self.volunteer, "2026-02-01", "2026-02-28")
         self.assertIn("GIẤY CHỨNG NHẬN", html)
         self.assertIn("Nguyễn Thị Lan", html)
-        self.assertIn('<strong class="o_ctxh_cert_hours">7.0</strong>', html)
+        self.assertIn('<strong class="o_ctxh_cert_hours">7,0</strong>', html)
         self.assertIn("01/02/2026", html)
         self.assertIn("28/02/2026", html)
         self.assertNotIn("Trần Văn Bình", html)
         html = self._render(self.volunteer | self.volunteer2, "2026-03-01", "2026-03-31")
-        self.assertIn('<strong class="o_ctxh_cert_hours">2.0</strong>', html)
-        self.assertIn('<strong class="o_ctxh_cert_hours">0.0</strong>', html)
+        self.assertIn('<strong class="o_ctxh_cert_hours">2,0</strong>', html)
+        self.assertIn('<strong class="o_ctxh_cert_hours">0,0</strong>', html)
         self.assertIn("Trần Văn Bình", html)
-
-    def test_certificate_pdf(self):
-        pdf, fmt = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                "ctxh_volunteer.report_volunteer_certificate",
-                self.volunteer.ids,
-                data={"date_from": "2026-02-01", "date_to": "2026-02-28"},
-            )
-        )
-        self.assertEqual(fmt, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))

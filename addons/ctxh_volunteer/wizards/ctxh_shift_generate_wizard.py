@@ -38,4 +38,7 @@ class CtxhShiftGenerateWizard(models.TransientModel):
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_volunteer.ctxh_shift_action")
         action["domain"] = [("id", "in", shifts.ids)]
         action["name"] = _("%s new shift(s)", len(shifts))
+        # the new shifts as a list, all of them (also those of today that already ended)
+        action["views"] = [(False, "list"), (False, "calendar"), (False, "form")]
+        action["context"] = {}
         return action

@@ -34,6 +34,7 @@ class CtxhShiftSwapWizard(models.TransientModel):
             }
         )
         old.write({"replaced_by_id": new.id})
+        old._close_requests()
         old.message_post(
             body=_(
                 "Replaced by %(volunteer)s. %(reason)s",

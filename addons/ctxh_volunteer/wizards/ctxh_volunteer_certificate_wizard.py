@@ -21,6 +21,7 @@ class CtxhVolunteerCertificateWizard(models.TransientModel):
 
     def _report_data(self):
         return {
+            "volunteer_ids": self.volunteer_ids.ids,
             "date_from": fields.Date.to_string(self.date_from),
             "date_to": fields.Date.to_string(self.date_to),
         }
@@ -29,6 +30,7 @@ class CtxhVolunteerCertificateWizard(models.TransientModel):
         self.ensure_one()
         if self.date_to < self.date_from:
             raise UserError(_("The end date must not be before the start date."))
+        # config=False: the certificate has its own layout, no company document layout to configure
         return self.env.ref("ctxh_volunteer.action_report_volunteer_certificate").report_action(
-            self.volunteer_ids, data=self._report_data()
+            self.volunteer_ids, data=self._report_data(), config=False
         )
