@@ -1,4 +1,5 @@
 from . import ctxh_validity_mixin
+from . import ctxh_transition_mixin
 from . import ctxh_team
 from . import ctxh_case_stage
 from . import ctxh_case_type

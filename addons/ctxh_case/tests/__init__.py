@@ -8,3 +8,4 @@ from . import test_case_forms
 from . import test_case_close_tour
 from . import test_workforce
 from . import test_service_log
+from . import test_case_transitions
