@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 # Fields of a posted ctxh entry that nobody changes (the reversal is the only correction).
@@ -82,9 +82,11 @@ class AccountMove(models.Model):
             self._ctxh_refuse()
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_ctxh_money(self):
+    def unlink(self):
+        # before Odoo's own refusals, so that the message says what to do instead; no context key
+        # opens it (uninstalling ctxh keeps the entries: they are the books)
         self._ctxh_refuse()
+        return super().unlink()
 
 
 class AccountMoveLine(models.Model):
@@ -95,6 +97,6 @@ class AccountMoveLine(models.Model):
             self.filtered(lambda line: line.parent_state == "posted").move_id._ctxh_refuse()
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_ctxh_money(self):
+    def unlink(self):
         self.move_id._ctxh_refuse()
+        return super().unlink()

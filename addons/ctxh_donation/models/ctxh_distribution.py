@@ -74,7 +74,6 @@ class CtxhDistribution(models.Model):
         """Goods handed out cannot exceed what was received, counted over every distribution of
         the call (a running total per donated goods line)."""
         lines = self.line_ids
-        lines.case_id._ctxh_check_readable()
         for line in lines:
             if line.donation_line_id.donation_id.state != "confirmed":
                 raise UserError(_("Goods can only be handed out from confirmed in-kind donations."))
@@ -82,7 +81,8 @@ class CtxhDistribution(models.Model):
                 raise UserError(
                     _("The goods of %s belong to another fund.", line.donation_line_id.display_name)
                 )
-            case = line.case_id.sudo()  # sudo: open or not; the user reads the case (checked above)
+            # sudo: open or not (finance reads no case; the requester's access was checked on the line)
+            case = line.case_id.sudo()
             if not case.is_open:
                 raise UserError(_("Case %s is closed: it cannot receive support.", case.name))
         asked = defaultdict(float)

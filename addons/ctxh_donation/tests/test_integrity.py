@@ -247,6 +247,9 @@ class TestMoneyIntegrity(CtxhDonationCommon):
     # Posted entries cannot be changed behind the donation
     # ------------------------------------------------------------------
     def test_fund_journal_must_be_hash_locked(self):
+        with self.assertRaisesRegex(ValidationError, "inalterab"):
+            self.journal.restrict_mode_hash_table = False
+        self.assertTrue(self.journal.restrict_mode_hash_table)
         journal = self.env["account.journal"].create(
             {"name": "Quỹ không khóa", "code": "QNL", "type": "bank", "restrict_mode_hash_table": False}
         )
@@ -262,8 +265,6 @@ class TestMoneyIntegrity(CtxhDonationCommon):
             )
         with self.assertRaisesRegex(ValidationError, "inalterab"):
             self.fund.journal_id = journal
-        with self.assertRaisesRegex(ValidationError, "inalterab"):
-            self.journal.restrict_mode_hash_table = False
 
     def test_entries_cannot_be_reset_edited_or_deleted(self):
         donation = self._confirmed_donation(1_000_000)
@@ -272,16 +273,18 @@ class TestMoneyIntegrity(CtxhDonationCommon):
         for move in (donation.move_id, allocation.move_id):
             for user in (self.accountant, admin):
                 as_user = move.with_user(user).with_context(**FORGED, force_delete=True)
-                with self.assertRaisesRegex(UserError, "ctxh|reverse|Reverse"):
-                    as_user.button_draft()
-                with self.assertRaisesRegex(UserError, "ctxh|reverse|Reverse|hash|posted"):
-                    as_user.write({"ref": "sửa", "date": "2026-01-11"})
-                with self.assertRaisesRegex(UserError, "ctxh|reverse|Reverse"):
-                    as_user.line_ids[0].write({"debit": 100, "analytic_distribution": False})
-                with self.assertRaisesRegex(UserError, "ctxh|reverse|Reverse|posted"):
-                    as_user.unlink()
-                with self.assertRaisesRegex(UserError, "ctxh|reverse|Reverse"):
-                    as_user.button_cancel()
+                for attempt in (
+                    as_user.button_draft,
+                    as_user.button_cancel,
+                    lambda: as_user.write({"ref": "sửa", "date": "2026-01-11"}),
+                    lambda: as_user.write({"state": "draft"}),
+                    lambda: as_user.line_ids[0].write({"debit": 100, "analytic_distribution": False}),
+                    lambda: as_user.line_ids[0].write({"analytic_distribution": {}}),
+                    as_user.line_ids[0].unlink,
+                    as_user.unlink,
+                ):
+                    with self.assertRaisesRegex(UserError, "Cancel the document in ctxh"):
+                        attempt()
         self.assertEqual(donation.move_id.state, "posted")
         self.assertBalances(1_000_000, 400_000, 0, 600_000)
         self.assertEqual(self.fund._ctxh_check_consistency(), [])
@@ -290,7 +293,7 @@ class TestMoneyIntegrity(CtxhDonationCommon):
         donation = self._confirmed_donation(1_000_000)
         allocation = self._paid(300_000)
         self.assertEqual(self.fund._ctxh_check_consistency(), [])
-        action = self.env.ref("ctxh_donation.action_server_ctxh_check_consistency")
+        action = self.env.ref("ctxh_donation.action_server_ctxh_check_consistency").with_user(self.auditor)
         result = action.with_context(active_model="ctxh.fund", active_ids=self.fund.ids).run()
         self.assertEqual(result["params"]["type"], "success")
         # tampering below the ORM (the only way left): the check names both documents
@@ -328,7 +331,9 @@ class TestMoneyIntegrity(CtxhDonationCommon):
     @freeze_time("2026-03-01")
     def test_lock_date_respected_with_clear_message(self):
         donation = self._donation(1_000_000, date="2026-01-10")
-        self.env.company.fiscalyear_lock_date = date(2026, 1, 31)
+        # _write: Odoo refuses a lock date over the unreconciled statement lines of demo data
+        self.env.company._write({"fiscalyear_lock_date": date(2026, 1, 31)})
+        self.env.company.invalidate_recordset()
         with self.assertRaisesRegex(UserError, "10/01/2026.*31/01/2026|locked"):
             donation.with_user(self.finance).action_confirm()
         self.assertEqual(donation.state, "draft")
