@@ -100,7 +100,9 @@ class CtxhCasePlan(models.Model):
 
     def action_approve(self):
         if not self._check_transition(
-            ("to_approve",), "ctxh_case.group_ctxh_supervisor", _("Only a supervisor can approve a care plan.")
+            ("to_approve",),
+            "ctxh_case.group_ctxh_supervisor",
+            _("Only a supervisor can approve a care plan."),
         ):
             raise UserError(_("Only submitted care plans can be approved."))
         previous = self.search([("case_id", "in", self.case_id.ids), ("state", "=", "approved")])

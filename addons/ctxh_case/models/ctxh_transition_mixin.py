@@ -46,7 +46,9 @@ class CtxhTransitionMixin(models.AbstractModel):
 
     def _ctxh_transition_write(self, vals):
         """Write status fields: only for the transition methods of the model itself."""
-        token = _IN_TRANSITION.set(_IN_TRANSITION.get() | {(self._name, record_id) for record_id in self._ids})
+        token = _IN_TRANSITION.set(
+            _IN_TRANSITION.get() | {(self._name, record_id) for record_id in self._ids}
+        )
         try:
             return self.write(vals)
         finally:
@@ -69,9 +71,8 @@ class CtxhTransitionMixin(models.AbstractModel):
                 raise UserError(self._ctxh_guard_message(forged))
             defaults = {f"default_{fname}" for fname in guarded}
             if defaults & set(self.env.context):
-                self = self.with_context(
-                    {key: value for key, value in self.env.context.items() if key not in defaults}
-                )
+                context = {key: value for key, value in self.env.context.items() if key not in defaults}
+                self = self.with_env(self.env(context=context))
         return super().create(vals_list)
 
     def write(self, vals):

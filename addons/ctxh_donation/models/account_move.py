@@ -42,11 +42,15 @@ LOCKED_LINE_FIELDS = {
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    ctxh_res_model = fields.Char(string="ctxh Document Model", readonly=True, copy=False, index="btree_not_null")
+    ctxh_res_model = fields.Char(
+        string="ctxh Document Model", readonly=True, copy=False, index="btree_not_null"
+    )
     ctxh_res_id = fields.Many2oneReference(
         string="ctxh Document", model_field="ctxh_res_model", readonly=True, copy=False
     )
-    ctxh_campaign_id = fields.Many2one("ctxh.campaign", string="Campaign", readonly=True, copy=False, index="btree_not_null")
+    ctxh_campaign_id = fields.Many2one(
+        "ctxh.campaign", string="Campaign", readonly=True, copy=False, index="btree_not_null"
+    )
 
     def _ctxh_refuse(self):
         moves = self.filtered("ctxh_res_model")

@@ -268,7 +268,9 @@ class CtxhAllocation(models.Model):
                             name=allocation.name,
                             amount=formatLang(self.env, allocation.amount, currency_obj=currency),
                             donation=donation.display_name,
-                            remaining=formatLang(self.env, max(donation_left[donation], 0.0), currency_obj=currency),
+                            remaining=formatLang(
+                                self.env, max(donation_left[donation], 0.0), currency_obj=currency
+                            ),
                         )
                     )
                 donation_left[donation] -= allocation.amount
@@ -292,7 +294,9 @@ class CtxhAllocation(models.Model):
         )
         result = defaultdict(float)
         for donation in donations:
-            result[(donation.fund_id.id, donation.designated_case_id.id)] += max(donation.remaining_amount, 0.0)
+            result[(donation.fund_id.id, donation.designated_case_id.id)] += max(
+                donation.remaining_amount, 0.0
+            )
         return result
 
     def _check_segregation(self, role):
@@ -305,13 +309,15 @@ class CtxhAllocation(models.Model):
                 if role == "pay":
                     raise UserError(
                         _(
-                            "You requested allocation %s: another person must pay it (segregation of duties).",
+                            "You requested allocation %s: another person must pay it "
+                            "(segregation of duties).",
                             allocation.name,
                         )
                     )
                 raise UserError(
                     _(
-                        "You requested allocation %s: another person must approve it (segregation of duties).",
+                        "You requested allocation %s: another person must approve it "
+                        "(segregation of duties).",
                         allocation.name,
                     )
                 )
@@ -332,7 +338,12 @@ class CtxhAllocation(models.Model):
 
     def _ctxh_money_label(self):
         self.ensure_one()
-        return _("Support %(name)s - %(type)s - case %(case)s", name=self.name, type=self.support_type_id.name, case=self.case_code)
+        return _(
+            "Support %(name)s - %(type)s - case %(case)s",
+            name=self.name,
+            type=self.support_type_id.name,
+            case=self.case_code,
+        )
 
     def _ctxh_money_campaign(self):
         self.ensure_one()
@@ -428,7 +439,7 @@ class CtxhAllocation(models.Model):
         self._check_request()
         self._check_money(paying=True)
         moves = self._ctxh_post_moves()
-        for allocation, move in zip(self, moves):
+        for allocation, move in zip(self, moves, strict=True):
             allocation._ctxh_transition_write(
                 {"move_id": move.id, "state": "paid", "date_paid": move.date, "paid_by_id": self.env.user.id}
             )
@@ -453,7 +464,7 @@ class CtxhAllocation(models.Model):
         if paid:
             paid.fund_id._ctxh_lock()
             reversals = paid._ctxh_reverse_moves(paid.move_id)
-            for allocation, reversal in zip(paid, reversals):
+            for allocation, reversal in zip(paid, reversals, strict=True):
                 allocation._ctxh_transition_write({"reversal_move_id": reversal.id})
             self.env["ctxh.fund"]._ctxh_release_allocations(paid)
         (paid | approved | drafts)._ctxh_transition_write({"state": "cancelled"})

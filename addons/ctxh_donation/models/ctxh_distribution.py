@@ -62,7 +62,9 @@ class CtxhDistribution(models.Model):
     def write(self, vals):
         locked = {"date", "fund_id", "support_type_id", "line_ids", "company_id"}
         if locked & set(vals) and any(d.state != "draft" for d in self):
-            raise UserError(_("A done or cancelled distribution cannot be changed; cancel it and record a new one."))
+            raise UserError(
+                _("A done or cancelled distribution cannot be changed; cancel it and record a new one.")
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -143,7 +145,7 @@ class CtxhDistribution(models.Model):
         self._check_quantities()
         valued = self.filtered(lambda d: d.currency_id.compare_amounts(d.total_value, 0.0) > 0)
         moves = valued._ctxh_post_moves()
-        for distribution, move in zip(valued, moves):
+        for distribution, move in zip(valued, moves, strict=True):
             distribution._ctxh_transition_write({"move_id": move.id})
         self._ctxh_transition_write({"state": "done"})
         return True
@@ -159,7 +161,7 @@ class CtxhDistribution(models.Model):
         if to_reverse:
             to_reverse.fund_id._ctxh_lock()
             reversals = to_reverse._ctxh_reverse_moves(to_reverse.move_id)
-            for distribution, reversal in zip(to_reverse, reversals):
+            for distribution, reversal in zip(to_reverse, reversals, strict=True):
                 distribution._ctxh_transition_write({"reversal_move_id": reversal.id})
         self._ctxh_transition_write({"state": "cancelled"})
         return True

@@ -42,7 +42,10 @@ class CtxhDistributionLine(models.Model):
     def _check_distribution_draft(self):
         if any(line.distribution_id.state != "draft" for line in self):
             raise UserError(
-                _("The lines of a done or cancelled distribution cannot be changed; cancel it and record a new one.")
+                _(
+                    "The lines of a done or cancelled distribution cannot be changed; "
+                    "cancel it and record a new one."
+                )
             )
 
     @api.depends("quantity", "donation_line_id.unit_value")

@@ -142,7 +142,7 @@ class CtxhDonation(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         # the attribution of a payment reads only the donations that still have money left
         self.env.cr.execute(
             """
@@ -151,6 +151,7 @@ class CtxhDonation(models.Model):
              WHERE state = 'confirmed' AND amount > attributed_amount
             """
         )
+        return res
 
     @api.depends("campaign_id")
     def _compute_fund_id(self):
@@ -244,7 +245,9 @@ class CtxhDonation(models.Model):
                     _(
                         "The bank statement line (%(line)s) does not match the donation amount (%(amount)s).",
                         line=formatLang(self.env, amount, currency_obj=donation.company_currency_id),
-                        amount=formatLang(self.env, donation.amount, currency_obj=donation.company_currency_id),
+                        amount=formatLang(
+                            self.env, donation.amount, currency_obj=donation.company_currency_id
+                        ),
                     )
                 )
             if line.journal_id != donation.fund_id.journal_id:
@@ -382,7 +385,7 @@ class CtxhDonation(models.Model):
         self._ctxh_check_money_dates()
         self._ctxh_assign_receipt_numbers()
         moves = self._ctxh_post_moves()
-        for donation, move in zip(self, moves):
+        for donation, move in zip(self, moves, strict=True):
             donation._ctxh_transition_write({"move_id": move.id, "state": "confirmed"})
         return True
 
@@ -395,7 +398,8 @@ class CtxhDonation(models.Model):
             )
         else:
             self._ctxh_check_group(
-                FINANCE + ("ctxh_case.group_ctxh_officer",), _("Only social work or finance staff cancel donations.")
+                FINANCE + ("ctxh_case.group_ctxh_officer",),
+                _("Only social work or finance staff cancel donations."),
             )
         funds = confirmed.fund_id
         funds._ctxh_lock()
@@ -420,10 +424,12 @@ class CtxhDonation(models.Model):
             # running total: two cancellations in one call cannot both take the same money
             balances[donation.fund_id.id]["available"] -= donation.amount
         reversals = confirmed._ctxh_reverse_moves(confirmed.move_id)
-        for donation, reversal in zip(confirmed, reversals):
+        for donation, reversal in zip(confirmed, reversals, strict=True):
             donation._ctxh_transition_write({"reversal_move_id": reversal.id, "state": "cancelled"})
         self.env["ctxh.fund"]._ctxh_release_donations(confirmed)
-        (self - confirmed).filtered(lambda d: d.state == "draft")._ctxh_transition_write({"state": "cancelled"})
+        (self - confirmed).filtered(lambda d: d.state == "draft")._ctxh_transition_write(
+            {"state": "cancelled"}
+        )
         return True
 
     def action_draft(self):

@@ -37,7 +37,10 @@ class CtxhDonationLine(models.Model):
     def _check_donation_draft(self):
         if any(line.donation_id.state != "draft" for line in self):
             raise UserError(
-                _("The goods of a confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
+                _(
+                    "The goods of a confirmed or cancelled donation cannot be changed; "
+                    "cancel it and record a new one."
+                )
             )
 
     @api.depends("quantity", "unit_value")

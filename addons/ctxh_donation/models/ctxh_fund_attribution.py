@@ -19,7 +19,9 @@ class CtxhFundAttribution(models.AbstractModel):
 
     def _ctxh_open_donations(self, exclude=None):
         """{fund_id: [[donation_id, remaining, designated_case_id], ...]} oldest first."""
-        self.env["ctxh.donation"].flush_model(["attributed_amount", "amount", "state", "fund_id", "designated_case_id"])
+        self.env["ctxh.donation"].flush_model(
+            ["attributed_amount", "amount", "state", "fund_id", "designated_case_id"]
+        )
         self.env.cr.execute(
             """
             SELECT id, fund_id, amount - attributed_amount, designated_case_id

@@ -55,10 +55,10 @@ class CtxhFundBalance(models.AbstractModel):
     )
 
     def init(self):
-        super().init()
-        if self._abstract:
-            return
-        self.env.cr.execute(LEDGER_VIEW)
+        res = super().init()
+        if not self._abstract:
+            self.env.cr.execute(LEDGER_VIEW)
+        return res
 
     @api.model
     def _ctxh_available_sql(self, company_sql):
@@ -109,7 +109,12 @@ class CtxhFundBalance(models.AbstractModel):
                AND (%(campaign)s::int IS NULL OR l.campaign_id = %(campaign)s::int)
           GROUP BY l.fund_id
             """,
-            {"ids": ids, "date_from": date_from, "date_to": date_to, "campaign": campaign.id if campaign else None},
+            {
+                "ids": ids,
+                "date_from": date_from,
+                "date_to": date_to,
+                "campaign": campaign.id if campaign else None,
+            },
         )
         moves = {row[0]: (float(row[1]), float(row[2])) for row in self.env.cr.fetchall()}
         self.env.cr.execute(
@@ -153,7 +158,7 @@ class CtxhFundBalance(models.AbstractModel):
         )
         rows = self.env.cr.fetchall()
         lines = self.env["account.move.line"].browse([row[0] for row in rows])
-        return list(zip(lines, [float(row[1]) for row in rows]))
+        return list(zip(lines, [float(row[1]) for row in rows], strict=True))
 
     # ------------------------------------------------------------------
     # Consistency of documents and ledger
@@ -249,4 +254,3 @@ class CtxhFundBalance(models.AbstractModel):
                 "sticky": False,
             }
         return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
-

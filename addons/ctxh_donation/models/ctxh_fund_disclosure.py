@@ -73,7 +73,9 @@ class CtxhFundDisclosure(models.AbstractModel):
         lines = []
         for support_type, entry in sorted(used.items(), key=lambda item: (item[0].sequence, item[0].id)):
             beneficiaries |= entry["cases"]
-            lines.append({"name": support_type.name, "amount": entry["amount"], "case_count": len(entry["cases"])})
+            lines.append(
+                {"name": support_type.name, "amount": entry["amount"], "case_count": len(entry["cases"])}
+            )
         return {
             "company_name": fund.company_id.name,
             "company_id": fund.company_id.id,
@@ -99,12 +101,16 @@ class CtxhFundDisclosure(models.AbstractModel):
         """The funds and campaigns one hospital publishes, or None for an unknown company."""
         # sudo: the public reads names of active funds and campaigns of one company, nothing else
         Company = self.env["res.company"].sudo()
-        company = Company.browse(company_id).exists() if company_id else Company.search([], order="id", limit=1)
+        company = (
+            Company.browse(company_id).exists() if company_id else Company.search([], order="id", limit=1)
+        )
         if not company:
             return None
         funds = self.env["ctxh.fund"].sudo().search([("company_id", "=", company.id)])
-        campaigns = self.env["ctxh.campaign"].sudo().search(
-            [("company_id", "=", company.id), ("fund_id", "in", funds.ids)]
+        campaigns = (
+            self.env["ctxh.campaign"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("fund_id", "in", funds.ids)])
         )
         return {
             "company_name": company.name,

@@ -99,7 +99,7 @@ class CtxhMoneyDocument(models.AbstractModel):
     def _ctxh_check_money_dates(self, dates=None):
         """No money dated after today; no entry in a period closed by a lock date."""
         today = fields.Date.context_today(self)
-        for record, day in zip(self, dates or [record._ctxh_money_date() for record in self]):
+        for record, day in zip(self, dates or [record._ctxh_money_date() for record in self], strict=True):
             if day > today:
                 raise UserError(
                     _(
@@ -156,7 +156,7 @@ class CtxhMoneyDocument(models.AbstractModel):
         self._ctxh_check_money_dates([today] * len(self))
         self._ctxh_lock_journals()
         default_values_list = []
-        for record, move in zip(self, moves):
+        for record, move in zip(self, moves, strict=True):
             default_values_list.append(
                 {
                     "date": today,

@@ -35,7 +35,9 @@ class CtxhMoneyLock(models.AbstractModel):
             SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE", table_sql, ids),
             log_exceptions=False,
         )
-        cr.execute(SQL("UPDATE %s SET write_date = write_date WHERE id IN %s", table_sql, ids), log_exceptions=False)
+        cr.execute(
+            SQL("UPDATE %s SET write_date = write_date WHERE id IN %s", table_sql, ids), log_exceptions=False
+        )
         cr.execute("SELECT set_config('lock_timeout', %s, true)", [previous])
 
     def _ctxh_lock(self):

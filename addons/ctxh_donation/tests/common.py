@@ -88,7 +88,9 @@ class CtxhDonationCommon(TransactionCase):
             cls.env, login="h4_officer", groups="ctxh_case.group_ctxh_officer,ctxh_case.group_ctxh_sensitive"
         )
         # an officer of the same team outside the Sensitive Cases group (case B is a violence case)
-        cls.officer_plain = new_test_user(cls.env, login="h4_officer_plain", groups="ctxh_case.group_ctxh_officer")
+        cls.officer_plain = new_test_user(
+            cls.env, login="h4_officer_plain", groups="ctxh_case.group_ctxh_officer"
+        )
         cls.manager = new_test_user(cls.env, login="h4_manager", groups="ctxh_case.group_ctxh_manager")
         cls.manager2 = new_test_user(cls.env, login="h4_manager2", groups="ctxh_case.group_ctxh_manager")
         cls.auditor = new_test_user(

@@ -4,8 +4,8 @@ from functools import partial
 
 from odoo import SUPERUSER_ID, api
 from odoo.api import Transaction
-from odoo.modules.registry import DummyRLock, Registry
 from odoo.exceptions import UserError
+from odoo.modules.registry import DummyRLock, Registry
 from odoo.service.model import retrying
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -50,7 +50,12 @@ class TestMoneyConcurrency(TransactionCase):
             # codes of their own: committed data of an interrupted run never collides
             setup_ctxh_donation_data(data, env, suffix=f"C{random.randint(100, 999)}")
             Donation = env["ctxh.donation"]
-            vals = {"partner_id": data.donor.id, "fund_id": data.fund.id, "channel": "bank", "date": "2026-01-10"}
+            vals = {
+                "partner_id": data.donor.id,
+                "fund_id": data.fund.id,
+                "channel": "bank",
+                "date": "2026-01-10",
+            }
             money = Donation.create(dict(vals, amount_currency=1_000_000))
             money.action_confirm()
             draft = Donation.create(dict(vals, amount_currency=50_000))
@@ -63,7 +68,11 @@ class TestMoneyConcurrency(TransactionCase):
                         "support_type_id": data.hospital_fees.id,
                         "amount": amount,
                     }
-                    for case, amount in ((data.case_a, 700_000), (data.case_b, 600_000), (data.case_a, 100_000))
+                    for case, amount in (
+                        (data.case_a, 700_000),
+                        (data.case_b, 600_000),
+                        (data.case_a, 100_000),
+                    )
                 ]
             )
             allocations.action_submit()
@@ -158,7 +167,8 @@ class TestMoneyConcurrency(TransactionCase):
                 cr1.execute("SELECT 1")  # keep our transaction open
                 with self.registry.cursor() as probe:
                     probe.execute(
-                        "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = %s", [outcome.get("pid", 0)]
+                        "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = %s",
+                        [outcome.get("pid", 0)],
                     )
                     if probe.fetchone()[0]:
                         break
@@ -177,7 +187,8 @@ class TestMoneyConcurrency(TransactionCase):
 
     def _states(self, *keys):
         return [
-            self._read("SELECT state FROM ctxh_allocation WHERE id = %s", [self.ids[key]])[0][0] for key in keys
+            self._read("SELECT state FROM ctxh_allocation WHERE id = %s", [self.ids[key]])[0][0]
+            for key in keys
         ]
 
     def _approve(self, key, env):
@@ -236,7 +247,10 @@ class TestMoneyConcurrency(TransactionCase):
         self.assertIsInstance(error, UserError)
         self.assertIn("available", str(error))
         self.assertEqual(self._states("alloc_a"), ["to_approve"])
-        self.assertEqual(self._read("SELECT state FROM ctxh_donation WHERE id = %s", [self.ids["money"]])[0][0], "cancelled")
+        self.assertEqual(
+            self._read("SELECT state FROM ctxh_donation WHERE id = %s", [self.ids["money"]])[0][0],
+            "cancelled",
+        )
 
     def test_approve_against_cancel(self):
         def cancel(env):
@@ -247,4 +261,7 @@ class TestMoneyConcurrency(TransactionCase):
         self.assertIsInstance(error, UserError)
         self.assertIn("cannot be cancelled", str(error))
         self.assertEqual(self._states("alloc_a"), ["approved"])
-        self.assertEqual(self._read("SELECT state FROM ctxh_donation WHERE id = %s", [self.ids["money"]])[0][0], "confirmed")
+        self.assertEqual(
+            self._read("SELECT state FROM ctxh_donation WHERE id = %s", [self.ids["money"]])[0][0],
+            "confirmed",
+        )

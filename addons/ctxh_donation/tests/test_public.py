@@ -111,7 +111,10 @@ class TestPublicPage(HttpCase):
         data = self.env["ctxh.fund"]._ctxh_public_page(campaign_id=self.campaign.id)
         # the campaign's own receipt and the support charged to it, not the whole fund's
         self.assertEqual((data["received"], data["disbursed"]), (1_500_000, 400_000))
-        self.assertEqual([(line["name"], line["amount"]) for line in data["used"]], [(self.env.ref("ctxh_case.support_type_medicine").name, 400_000)])
+        self.assertEqual(
+            [(line["name"], line["amount"]) for line in data["used"]],
+            [(self.env.ref("ctxh_case.support_type_medicine").name, 400_000)],
+        )
         fund = self.env["ctxh.fund"]._ctxh_public_page(fund_id=self.fund.id)
         self.assertEqual((fund["received"], fund["disbursed"]), (10_500_000, 2_400_000))
         self.assertEqual((fund["received"], fund["disbursed"]), (self.fund.received, self.fund.disbursed))
@@ -121,7 +124,10 @@ class TestPublicPage(HttpCase):
         self.assertEqual(index.status_code, 200)
         self.assertIn(self.fund.name, index.text)
         self.assertIn(self.env.company.name, index.text)
-        for url in (f"/ctxh/transparency/{self.env.company.id}", f"/ctxh/transparency?company={self.env.company.id}"):
+        for url in (
+            f"/ctxh/transparency/{self.env.company.id}",
+            f"/ctxh/transparency?company={self.env.company.id}",
+        ):
             self.assertIn(self.fund.name, self.url_open(url).text)
         other = self.url_open(f"/ctxh/transparency/{self.other_company.id}")
         self.assertEqual(other.status_code, 200)
@@ -148,7 +154,7 @@ class TestPublicPage(HttpCase):
             self.assertIn(message, response.text)
         period = self.url_open(f"{base}?date_from=2026-01-11&date_to=2026-01-31")
         self.assertEqual(period.status_code, 200)
-        self.assertNotIn("Bà Lê Thị Hảo Tâm</td><td class=\"text-end\">2", period.text)
+        self.assertNotIn('Bà Lê Thị Hảo Tâm</td><td class="text-end">2', period.text)
 
     def test_disclosure_pdf_and_log(self):
         publication = self.env["ctxh.fund.publication"].create(
