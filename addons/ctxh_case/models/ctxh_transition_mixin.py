@@ -66,13 +66,20 @@ class CtxhTransitionMixin(models.AbstractModel):
     def create(self, vals_list):
         guarded = set(self._ctxh_guarded_fields)
         if guarded and (self._name, "create") not in _IN_TRANSITION.get() and not self._ctxh_loading_data():
-            forged = {fname for vals in vals_list for fname in vals if fname in guarded}
-            if forged:
-                raise UserError(self._ctxh_guard_message(forged))
             defaults = {f"default_{fname}" for fname in guarded}
             if defaults & set(self.env.context):
                 context = {key: value for key, value in self.env.context.items() if key not in defaults}
                 self = self.with_env(self.env(context=context))
+            # a form sends the initial status it shows: only another value is refused
+            initial = self.default_get(list(guarded))
+            forged = {
+                fname
+                for vals in vals_list
+                for fname, value in vals.items()
+                if fname in guarded and (value or False) != (initial.get(fname) or False)
+            }
+            if forged:
+                raise UserError(self._ctxh_guard_message(forged))
         return super().create(vals_list)
 
     def write(self, vals):

@@ -345,10 +345,6 @@ class CtxhAllocation(models.Model):
             case=self.case_code,
         )
 
-    def _ctxh_money_campaign(self):
-        self.ensure_one()
-        return self.campaign_id
-
     @api.model
     def _ctxh_consistency_spec(self):
         return "amount", "disbursed", ("paid",)

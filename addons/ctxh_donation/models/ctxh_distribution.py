@@ -112,10 +112,6 @@ class CtxhDistribution(models.Model):
         self.ensure_one()
         return _("In-kind distribution %s", self.name)
 
-    def _ctxh_money_campaign(self):
-        self.ensure_one()
-        return self.campaign_id
-
     @api.model
     def _ctxh_consistency_spec(self):
         return "total_value", "disbursed", ("done",)

@@ -306,10 +306,6 @@ class CtxhDonation(models.Model):
         self.ensure_one()
         return _("Donation %(receipt)s", receipt=self.receipt_number)
 
-    def _ctxh_money_campaign(self):
-        self.ensure_one()
-        return self.campaign_id
-
     @api.model
     def _ctxh_consistency_spec(self):
         return "amount", "received", ("confirmed",)

@@ -90,7 +90,7 @@ class CtxhFundBalance(models.AbstractModel):
             fund.available = values.get("available", 0.0)
 
     def _get_balances(self, date_from=None, date_to=None, campaign=None):
-        """Balances of the funds for a period (ledger dates), in two queries.
+        """Balances of the funds for a period (ledger dates), in one query.
 
         With ``campaign``: only the entries charged to it (its receipts and the allocations and
         distributions paid from it).
@@ -101,13 +101,27 @@ class CtxhFundBalance(models.AbstractModel):
         self._ctxh_flush_ledger()
         self.env.cr.execute(
             """
-            SELECT l.fund_id, COALESCE(SUM(l.received), 0), COALESCE(SUM(l.disbursed), 0)
-              FROM ctxh_fund_ledger l
-             WHERE l.fund_id IN %(ids)s
-               AND (%(date_from)s::date IS NULL OR l.date >= %(date_from)s::date)
-               AND (%(date_to)s::date IS NULL OR l.date <= %(date_to)s::date)
-               AND (%(campaign)s::int IS NULL OR l.campaign_id = %(campaign)s::int)
-          GROUP BY l.fund_id
+            WITH ledger AS (
+                SELECT l.fund_id, SUM(l.received) AS received, SUM(l.disbursed) AS disbursed
+                  FROM ctxh_fund_ledger l
+                 WHERE l.fund_id IN %(ids)s
+                   AND (%(date_from)s::date IS NULL OR l.date >= %(date_from)s::date)
+                   AND (%(date_to)s::date IS NULL OR l.date <= %(date_to)s::date)
+                   AND (%(campaign)s::int IS NULL OR l.campaign_id = %(campaign)s::int)
+              GROUP BY l.fund_id
+            ), committed AS (
+                SELECT a.fund_id, SUM(a.amount) AS amount
+                  FROM ctxh_allocation a
+                 WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
+                   AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
+                   AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
+              GROUP BY a.fund_id
+            )
+            SELECT f.id, COALESCE(l.received, 0), COALESCE(l.disbursed, 0), COALESCE(c.amount, 0)
+              FROM ctxh_fund f
+         LEFT JOIN ledger l ON l.fund_id = f.id
+         LEFT JOIN committed c ON c.fund_id = f.id
+             WHERE f.id IN %(ids)s
             """,
             {
                 "ids": ids,
@@ -116,23 +130,10 @@ class CtxhFundBalance(models.AbstractModel):
                 "campaign": campaign.id if campaign else None,
             },
         )
-        moves = {row[0]: (float(row[1]), float(row[2])) for row in self.env.cr.fetchall()}
-        self.env.cr.execute(
-            """
-            SELECT a.fund_id, SUM(a.amount)
-              FROM ctxh_allocation a
-             WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
-               AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
-               AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
-          GROUP BY a.fund_id
-            """,
-            {"ids": ids, "date_to": date_to, "campaign": campaign.id if campaign else None},
-        )
-        committed = {row[0]: float(row[1]) for row in self.env.cr.fetchall()}
+        rows = {row[0]: (float(row[1]), float(row[2]), float(row[3])) for row in self.env.cr.fetchall()}
         result = {}
         for fund in self:
-            received, disbursed = moves.get(fund.id, (0.0, 0.0))
-            commit = committed.get(fund.id, 0.0)
+            received, disbursed, commit = rows.get(fund.id, (0.0, 0.0, 0.0))
             result[fund.id] = {
                 "received": received,
                 "disbursed": disbursed,

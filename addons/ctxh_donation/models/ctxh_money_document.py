@@ -41,7 +41,8 @@ class CtxhMoneyDocument(models.AbstractModel):
 
     def _ctxh_money_campaign(self):
         """Campaign the money of the entry belongs to (public campaign pages)."""
-        return self.env["ctxh.campaign"]
+        self.ensure_one()
+        return self.campaign_id
 
     def _prepare_move_line_vals(self):
         """Lines of the record's entry (list of dicts)."""
