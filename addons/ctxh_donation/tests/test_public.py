@@ -147,7 +147,10 @@ class TestPublicPage(HttpCase):
         for query, message in (
             ("date_from=31/01/2026", "2026-01-31"),
             ("date_to=hôm-qua", "2026-01-31"),
-            ("date_from=2026-02-01&date_to=2026-01-01", "Ngày bắt đầu kỳ sau ngày kết thúc"),  # Vietnamese page
+            (
+                "date_from=2026-02-01&date_to=2026-01-01",
+                "Ngày bắt đầu kỳ sau ngày kết thúc",
+            ),  # Vietnamese page
         ):
             response = self.url_open(f"{base}?{query}")
             self.assertEqual(response.status_code, 400, query)
