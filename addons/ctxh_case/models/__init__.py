@@ -6,6 +6,7 @@ from . import ctxh_private_thread
 from . import res_company
 from . import res_config_settings
 from . import ir_actions_report
+from . import ctxh_transition_mixin
 from . import ctxh_team
 from . import ctxh_case_stage
 from . import ctxh_case_type

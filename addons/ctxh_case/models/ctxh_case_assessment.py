@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 SCORES = [
     ("0", "0 - No need"),
@@ -27,8 +27,9 @@ class CtxhCaseAssessment(models.Model):
 
     _name = "ctxh.case.assessment"
     _description = "Case Needs Assessment"
-    _inherit = ["ctxh.private.thread", "ctxh.access.logged", "ctxh.input.check"]
+    _inherit = ["ctxh.private.thread", "ctxh.access.logged", "ctxh.input.check", "ctxh.transition.mixin"]
     _order = "date desc, id desc"
+    _ctxh_guarded_fields = ("state",)
     _check_company_auto = True
 
     case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True, check_company=True)
@@ -101,9 +102,12 @@ class CtxhCaseAssessment(models.Model):
             raise UserError(_("A completed assessment is kept as history and cannot be deleted."))
 
     def action_done(self):
+        if not self.env.is_superuser() and not self.env.user.has_group("ctxh_case.group_ctxh_officer"):
+            raise AccessError(_("Only a social worker can complete a needs assessment."))
+        self.check_access("write")
         if self.filtered(lambda a: a.state != "draft"):
             raise UserError(_("Only draft assessments can be completed."))
-        self.write({"state": "done"})
+        self._ctxh_transition_write({"state": "done"})
         for assessment in self:
             if assessment.case_id.priority != assessment.suggested_priority:
                 assessment.case_id.priority = assessment.suggested_priority

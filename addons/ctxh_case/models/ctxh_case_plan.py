@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class CtxhCasePlan(models.Model):
@@ -8,8 +8,15 @@ class CtxhCasePlan(models.Model):
 
     _name = "ctxh.case.plan"
     _description = "Care Plan"
-    _inherit = ["ctxh.private.thread", "mail.activity.mixin", "ctxh.access.logged", "ctxh.input.check"]
+    _inherit = [
+        "ctxh.private.thread",
+        "mail.activity.mixin",
+        "ctxh.access.logged",
+        "ctxh.input.check",
+        "ctxh.transition.mixin",
+    ]
     _order = "case_id, version desc"
+    _ctxh_guarded_fields = ("state", "approved_by_id", "approved_date")
     _check_company_auto = True
 
     case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True, check_company=True)
@@ -65,6 +72,8 @@ class CtxhCasePlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "version" in vals:
+            raise UserError(_("The version of a care plan is numbered by the system."))
         if set(vals) & {"goal", "line_ids", "case_id", "review_date"} and self.filtered(
             lambda p: p.state in ("approved", "superseded")
         ):
@@ -76,22 +85,35 @@ class CtxhCasePlan(models.Model):
         if any(plan.state not in ("draft", "to_approve") for plan in self):
             raise UserError(_("Approved care plans are kept as history and cannot be deleted."))
 
+    def _check_transition(self, from_states, group, message):
+        """The user's group and the plans' current status allow the transition."""
+        if not self.env.is_superuser() and not self.env.user.has_group(group):
+            raise AccessError(message)
+        self.check_access("write")
+        if self.filtered(lambda p: p.state not in from_states):
+            return False
+        return True
+
     def action_submit(self):
-        if self.filtered(lambda p: p.state != "draft"):
+        if not self._check_transition(
+            ("draft",), "ctxh_case.group_ctxh_officer", _("Only a social worker can submit a care plan.")
+        ):
             raise UserError(_("Only draft care plans can be submitted."))
         if self.filtered(lambda p: not p.line_ids):
             raise UserError(_("Add at least one goal or action before submitting the care plan."))
-        self.write({"state": "to_approve"})
+        self._ctxh_transition_write({"state": "to_approve"})
         return True
 
     def action_approve(self):
-        if not self.env.user.has_group("ctxh_case.group_ctxh_supervisor"):
-            raise UserError(_("Only a supervisor can approve a care plan."))
-        if self.filtered(lambda p: p.state != "to_approve"):
+        if not self._check_transition(
+            ("to_approve",),
+            "ctxh_case.group_ctxh_supervisor",
+            _("Only a supervisor can approve a care plan."),
+        ):
             raise UserError(_("Only submitted care plans can be approved."))
         previous = self.search([("case_id", "in", self.case_id.ids), ("state", "=", "approved")])
-        previous.write({"state": "superseded"})
-        self.write(
+        previous._ctxh_transition_write({"state": "superseded"})
+        self._ctxh_transition_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -101,9 +123,13 @@ class CtxhCasePlan(models.Model):
         return True
 
     def action_reset_draft(self):
-        if self.filtered(lambda p: p.state != "to_approve"):
+        if not self._check_transition(
+            ("to_approve",),
+            "ctxh_case.group_ctxh_officer",
+            _("Only a social worker can send a care plan back to draft."),
+        ):
             raise UserError(_("Only care plans waiting for approval can be sent back to draft."))
-        self.write({"state": "draft"})
+        self._ctxh_transition_write({"state": "draft"})
         return True
 
     def action_new_version(self):

@@ -1,4 +1,11 @@
 from . import res_company
+from . import account_move
+from . import account_journal
+from . import ctxh_money_lock
+from . import ctxh_money_document
+from . import ctxh_fund_balance
+from . import ctxh_fund_attribution
+from . import ctxh_fund_disclosure
 from . import ctxh_fund
 from . import ctxh_campaign
 from . import ctxh_donation
@@ -10,4 +17,3 @@ from . import ctxh_distribution
 from . import ctxh_distribution_line
 from . import ctxh_fund_publication
 from . import ctxh_case
-from . import ctxh_fund_demo

@@ -1,16 +1,14 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 ACTIVE_STATES = ("to_approve", "to_approve_2", "approved")
-WORKFLOW_FIELDS = {
-    "state",
-    "approved_by_id",
-    "approved2_by_id",
-    "date_approved",
-    "date_paid",
-    "move_id",
-    "reversal_move_id",
-}
+OFFICER = ("ctxh_case.group_ctxh_officer",)
+MANAGER = ("ctxh_case.group_ctxh_manager",)
+FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
+FINANCE_OR_MANAGER = FINANCE + MANAGER
 
 
 class CtxhAllocation(models.Model):
@@ -18,9 +16,20 @@ class CtxhAllocation(models.Model):
 
     _name = "ctxh.allocation"
     _description = "Support Allocation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
     _order = "id desc"
     _check_company_auto = True
+    _ctxh_guarded_fields = (
+        "state",
+        "requested_by_id",
+        "approved_by_id",
+        "approved2_by_id",
+        "date_approved",
+        "date_paid",
+        "paid_by_id",
+        "move_id",
+        "reversal_move_id",
+    )
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -43,6 +52,19 @@ class CtxhAllocation(models.Model):
         domain="[('fund_id', '=', fund_id), ('state', '=', 'confirmed'), "
         "('restriction', '!=', 'unrestricted')]",
         help="Restricted donation this support is taken from.",
+    )
+    campaign_id = fields.Many2one(
+        "ctxh.campaign",
+        string="Campaign",
+        check_company=True,
+        tracking=True,
+        compute="_compute_campaign_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('fund_id', '=', fund_id)]",
+        help="Campaign whose money pays this support (public campaign page); by default the "
+        "campaign of the designated donation.",
     )
     support_type_id = fields.Many2one(
         "ctxh.support.type", string="Support Type", required=True, tracking=True
@@ -88,6 +110,7 @@ class CtxhAllocation(models.Model):
     )
     date_approved = fields.Date(readonly=True, copy=False)
     date_paid = fields.Date(readonly=True, copy=False, tracking=True)
+    paid_by_id = fields.Many2one("res.users", string="Paid By", readonly=True, copy=False, tracking=True)
     move_id = fields.Many2one("account.move", string="Disbursement Entry", readonly=True, copy=False)
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True, copy=False)
     signed_receipt = fields.Binary(string="Signed Receipt", attachment=True, copy=False)
@@ -100,6 +123,20 @@ class CtxhAllocation(models.Model):
         for allocation in self:
             if allocation.currency_id.compare_amounts(allocation.amount, 0.0) <= 0:
                 raise ValidationError(_("The amount of an allocation must be positive."))
+
+    @api.depends("donation_id")
+    def _compute_campaign_id(self):
+        for allocation in self:
+            if allocation.donation_id.campaign_id and not allocation.campaign_id:
+                allocation.campaign_id = allocation.donation_id.campaign_id
+
+    @api.constrains("campaign_id", "fund_id")
+    def _check_campaign_fund(self):
+        for allocation in self:
+            if allocation.campaign_id and allocation.campaign_id.fund_id != allocation.fund_id:
+                raise ValidationError(
+                    _("The campaign %s collects money for another fund.", allocation.campaign_id.name)
+                )
 
     @api.depends("amount", "company_id.ctxh_second_approval_amount")
     def _compute_needs_second_approval(self):
@@ -117,18 +154,18 @@ class CtxhAllocation(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("ctxh.allocation") or "/"
-        return super().create(vals_list)
+        allocations = super().create(vals_list)
+        allocations.case_id._ctxh_check_readable()
+        return allocations
 
     def write(self, vals):
-        workflow = WORKFLOW_FIELDS & set(vals)
-        if workflow and not self.env.context.get("ctxh_workflow") and not self.env.su:
-            raise UserError(
-                _("The status, approvals and entries of an allocation change only through its buttons.")
-            )
-        locked = {"amount", "fund_id", "case_id", "donation_id", "company_id"}
+        locked = {"amount", "fund_id", "case_id", "donation_id", "company_id", "campaign_id", "method"}
         if locked & set(vals) and any(a.state not in ("draft", "refused") for a in self):
             raise UserError(_("Only a draft allocation can be changed; cancel it and make a new request."))
-        return super().write(vals)
+        res = super().write(vals)
+        if "case_id" in vals:
+            self.case_id._ctxh_check_readable()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -141,7 +178,7 @@ class CtxhAllocation(models.Model):
     def _check_request(self):
         """The refusals that do not depend on money: case, eligibility, designation."""
         for allocation in self:
-            case = allocation.case_id.sudo()
+            case = allocation.case_id.sudo()  # sudo: open and eligible, whoever acts (finance reads no case)
             if not case.is_open:
                 raise UserError(_("Case %s is closed: it cannot receive support.", case.name))
             if not allocation.fund_id._is_case_eligible(case):
@@ -165,7 +202,7 @@ class CtxhAllocation(models.Model):
                             "Donation %(donation)s is designated for another patient (%(other)s). Record a "
                             "re-designation with the donor's consent first.",
                             donation=donation.display_name,
-                            other=donation.designated_case_id.sudo().name,
+                            other=donation.designated_case_id.sudo().name,  # sudo: a case code, no name
                         )
                     )
                 if (
@@ -180,58 +217,73 @@ class CtxhAllocation(models.Model):
                         )
                     )
 
-    def _check_money(self, own_committed=False):
-        """Refuse more than the fund's available balance (the caller locks the fund) or than the
-        remaining balance of the designated donation; money designated for other patients is
-        kept out of reach."""
+    def _check_money(self, paying=False):
+        """Refuse more than the fund's available balance (the caller holds the fund lock) or
+        than the remaining balance of the designated donation, keeping a running total over all
+        the allocations of the call; money designated to other patients stays out of reach.
+
+        When paying, the allocations of the call are already committed: their amounts are
+        available to themselves."""
         funds = self.fund_id
         balances = funds._get_balances()
         designated = self._designated_remaining(funds)
+        available = {fund.id: balances[fund.id]["available"] for fund in funds}
+        donation_left = {donation: donation.remaining_amount for donation in self.donation_id}
+        if paying:
+            for allocation in self:
+                available[allocation.fund_id.id] += allocation.amount
+                if allocation.donation_id:
+                    donation_left[allocation.donation_id] += allocation.amount
         for allocation in self:
             fund = allocation.fund_id
-            available = balances[fund.id]["available"]
-            if own_committed:
-                available += allocation.amount
+            currency = allocation.currency_id
+            donation = allocation.donation_id
             # money still designated to other patients' cases cannot be used here
-            reserved = sum(
-                remaining
-                for (fund_id, case_id), remaining in designated.items()
-                if fund_id == fund.id and case_id != allocation.case_id.id
-            )
-            if allocation.donation_id:
-                reserved = 0.0
-            if allocation.currency_id.compare_amounts(allocation.amount, available - reserved) > 0:
+            reserved = 0.0
+            if not donation and not paying:
+                reserved = sum(
+                    remaining
+                    for (fund_id, case_id), remaining in designated.items()
+                    if fund_id == fund.id and case_id != allocation.case_id.id
+                )
+            free = available[fund.id] - reserved
+            if currency.compare_amounts(allocation.amount, free) > 0:
                 raise UserError(
                     _(
                         "Allocation %(name)s asks %(amount)s but fund %(fund)s has only %(available)s "
                         "available for this case.",
                         name=allocation.name,
-                        amount=allocation.amount,
+                        amount=formatLang(self.env, allocation.amount, currency_obj=currency),
                         fund=fund.name,
-                        available=max(available - reserved, 0.0),
+                        available=formatLang(self.env, max(free, 0.0), currency_obj=currency),
                     )
                 )
-            donation = allocation.donation_id
+            available[fund.id] -= allocation.amount
             if donation:
-                remaining = donation.remaining_amount + (allocation.amount if own_committed else 0.0)
-                if allocation.currency_id.compare_amounts(allocation.amount, remaining) > 0:
+                if currency.compare_amounts(allocation.amount, donation_left[donation]) > 0:
                     raise UserError(
                         _(
                             "Allocation %(name)s asks %(amount)s but the restricted donation %(donation)s "
                             "has only %(remaining)s left.",
                             name=allocation.name,
-                            amount=allocation.amount,
+                            amount=formatLang(self.env, allocation.amount, currency_obj=currency),
                             donation=donation.display_name,
-                            remaining=remaining,
+                            remaining=formatLang(
+                                self.env, max(donation_left[donation], 0.0), currency_obj=currency
+                            ),
                         )
                     )
+                donation_left[donation] -= allocation.amount
+                key = (fund.id, donation.designated_case_id.id)
+                if key in designated:
+                    designated[key] = max(designated[key] - allocation.amount, 0.0)
 
     @api.model
     def _designated_remaining(self, funds):
         """{(fund_id, case_id): amount of confirmed patient-designated gifts not yet allocated}."""
         donations = (
             self.env["ctxh.donation"]
-            .sudo()
+            .sudo()  # sudo: amounts reserved for patients, not who gave them
             .search(
                 [
                     ("fund_id", "in", funds.ids),
@@ -240,115 +292,132 @@ class CtxhAllocation(models.Model):
                 ]
             )
         )
-        result = {}
+        result = defaultdict(float)
         for donation in donations:
-            key = (donation.fund_id.id, donation.designated_case_id.id)
-            result[key] = result.get(key, 0.0) + max(donation.remaining_amount, 0.0)
+            result[(donation.fund_id.id, donation.designated_case_id.id)] += max(
+                donation.remaining_amount, 0.0
+            )
         return result
 
-    def _check_manager(self):
-        if self.env.su:
+    def _check_segregation(self, role):
+        """Requester, approvers and payer are different people when the company asks for it."""
+        user = self.env.user
+        if self.env.is_superuser():
             return
-        if not self.env.user.has_group("ctxh_case.group_ctxh_manager"):
-            raise AccessError(_("Only a social work manager can approve or pay support."))
-
-    # ------------------------------------------------------------------
-    # Workflow
-    # ------------------------------------------------------------------
-    def action_submit(self):
-        for allocation in self:
-            if allocation.state != "draft":
-                raise UserError(_("Only draft allocations can be submitted."))
-        self._check_request()
-        self.with_context(ctxh_workflow=True).write({"state": "to_approve"})
-        return True
-
-    def action_approve(self):
-        self._check_manager()
-        for allocation in self:
-            if allocation.state not in ("to_approve", "to_approve_2"):
-                raise UserError(_("Allocation %s is not waiting for approval.", allocation.name))
-            if allocation.state == "to_approve_2" and allocation.approved_by_id == self.env.user:
-                raise UserError(_("The second approval must be given by another manager."))
-        self.fund_id._lock_for_update()
-        self._check_request()
-        self._check_money()
-        today = fields.Date.context_today(self)
-        for allocation in self:
-            if allocation.state == "to_approve" and allocation.needs_second_approval:
-                allocation.with_context(ctxh_workflow=True).write(
-                    {"state": "to_approve_2", "approved_by_id": self.env.user.id}
-                )
-            elif allocation.state == "to_approve_2":
-                allocation.with_context(ctxh_workflow=True).write(
-                    {"state": "approved", "approved2_by_id": self.env.user.id, "date_approved": today}
-                )
-            else:
-                allocation.with_context(ctxh_workflow=True).write(
-                    {"state": "approved", "approved_by_id": self.env.user.id, "date_approved": today}
-                )
-        return True
-
-    def action_refuse(self):
-        self._check_manager()
-        for allocation in self:
-            if allocation.state not in ("to_approve", "to_approve_2"):
-                raise UserError(_("Allocation %s is not waiting for approval.", allocation.name))
-        self.with_context(ctxh_workflow=True).write({"state": "refused"})
-        return True
-
-    def action_draft(self):
-        for allocation in self:
-            if allocation.state not in ("refused", "cancelled") or allocation.move_id:
+        for allocation in self.filtered("company_id.ctxh_segregation_of_duties"):
+            if allocation.requested_by_id == user:
+                if role == "pay":
+                    raise UserError(
+                        _(
+                            "You requested allocation %s: another person must pay it "
+                            "(segregation of duties).",
+                            allocation.name,
+                        )
+                    )
                 raise UserError(
-                    _("Only refused allocations, or cancelled ones never paid, go back to draft.")
+                    _(
+                        "You requested allocation %s: another person must approve it "
+                        "(segregation of duties).",
+                        allocation.name,
+                    )
                 )
-        self.with_context(ctxh_workflow=True).write(
-            {"state": "draft", "approved_by_id": False, "approved2_by_id": False}
-        )
-        return True
+            if role == "pay" and user in (allocation.approved_by_id | allocation.approved2_by_id):
+                raise UserError(
+                    _(
+                        "You approved allocation %s: another person must pay it (segregation of duties).",
+                        allocation.name,
+                    )
+                )
 
-    def _get_credit_account(self):
+    # ------------------------------------------------------------------
+    # Posting hooks (ctxh.money.document)
+    # ------------------------------------------------------------------
+    def _ctxh_money_date(self):
         self.ensure_one()
-        return self.fund_id._get_money_account(in_kind=self.method == "in_kind")
+        return self.date_paid or fields.Date.context_today(self)
 
-    def _prepare_move_line_vals(self):
+    def _ctxh_money_label(self):
         self.ensure_one()
-        label = _(
+        return _(
             "Support %(name)s - %(type)s - case %(case)s",
             name=self.name,
             type=self.support_type_id.name,
             case=self.case_code,
         )
+
+    @api.model
+    def _ctxh_consistency_spec(self):
+        return "amount", "disbursed", ("paid",)
+
+    def _prepare_move_line_vals(self):
+        self.ensure_one()
+        fund = self.fund_id
         return [
-            {
-                "name": label,
-                "account_id": self.fund_id.expense_account_id.id,
-                "debit": self.amount,
-                "credit": 0.0,
-                "analytic_distribution": {str(self.fund_id.analytic_account_id.id): 100},
-            },
-            {
-                "name": label,
-                "account_id": self._get_credit_account().id,
-                "debit": 0.0,
-                "credit": self.amount,
-            },
+            self._ctxh_fund_line(fund.expense_account_id, self.amount),
+            self._ctxh_line(fund._get_money_account(in_kind=self.method == "in_kind"), -self.amount),
         ]
 
-    def _prepare_move_vals(self):
-        self.ensure_one()
-        return {
-            "move_type": "entry",
-            "journal_id": self.fund_id.journal_id.id,
-            "date": fields.Date.context_today(self),
-            "ref": _("Support %s", self.name),
-            "company_id": self.company_id.id,
-            "line_ids": [fields.Command.create(vals) for vals in self._prepare_move_line_vals()],
-        }
+    # ------------------------------------------------------------------
+    # Transitions
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        self._ctxh_check_group(OFFICER, _("Only a social worker requests support."))
+        self.check_access("write")
+        for allocation in self:
+            if allocation.state != "draft":
+                raise UserError(_("Only draft allocations can be submitted."))
+        self.case_id._ctxh_check_readable()
+        self._check_request()
+        self._ctxh_transition_write({"state": "to_approve"})
+        return True
+
+    def action_approve(self):
+        self._ctxh_check_group(MANAGER, _("Only a social work manager approves support."))
+        self._ctxh_lock()
+        for allocation in self:
+            if allocation.state not in ("to_approve", "to_approve_2"):
+                raise UserError(_("Allocation %s is not waiting for approval.", allocation.name))
+            if allocation.state == "to_approve_2" and allocation.approved_by_id == self.env.user:
+                raise UserError(_("The second approval must be given by another manager."))
+        self._check_segregation("approve")
+        self.fund_id._ctxh_lock()
+        self._check_request()
+        self._check_money()
+        today = fields.Date.context_today(self)
+        user = self.env.user.id
+        first = self.filtered(lambda a: a.state == "to_approve" and a.needs_second_approval)
+        second = self.filtered(lambda a: a.state == "to_approve_2")
+        single = self - first - second
+        first._ctxh_transition_write({"state": "to_approve_2", "approved_by_id": user})
+        second._ctxh_transition_write({"state": "approved", "approved2_by_id": user, "date_approved": today})
+        single._ctxh_transition_write({"state": "approved", "approved_by_id": user, "date_approved": today})
+        return True
+
+    def action_refuse(self):
+        self._ctxh_check_group(MANAGER, _("Only a social work manager refuses support."))
+        self._ctxh_lock()
+        for allocation in self:
+            if allocation.state not in ("to_approve", "to_approve_2"):
+                raise UserError(_("Allocation %s is not waiting for approval.", allocation.name))
+        self._ctxh_transition_write({"state": "refused"})
+        return True
+
+    def action_draft(self):
+        self._ctxh_check_group(OFFICER, _("Only a social worker puts a request back to draft."))
+        self.check_access("write")
+        for allocation in self:
+            if allocation.state not in ("refused", "cancelled") or allocation.move_id:
+                raise UserError(
+                    _("Only refused allocations, or cancelled ones never paid, go back to draft.")
+                )
+        self._ctxh_transition_write(
+            {"state": "draft", "approved_by_id": False, "approved2_by_id": False, "date_approved": False}
+        )
+        return True
 
     def action_pay(self):
-        self._check_manager()
+        self._ctxh_check_group(FINANCE, _("Only a finance officer pays support."))
+        self._ctxh_lock()
         for allocation in self:
             if allocation.state != "approved":
                 raise UserError(_("Only approved allocations can be paid."))
@@ -361,40 +430,40 @@ class CtxhAllocation(models.Model):
                         allocation.name,
                     )
                 )
-        self.fund_id._lock_for_update()
+        self._check_segregation("pay")
+        self.fund_id._ctxh_lock()
         self._check_request()
-        self._check_money(own_committed=True)
-        for allocation in self:
-            move = allocation.company_id._ctxh_account_moves().create(allocation._prepare_move_vals())
-            move.action_post()
-            allocation.with_context(ctxh_workflow=True).write(
-                {"move_id": move.id, "state": "paid", "date_paid": move.date}
+        self._check_money(paying=True)
+        moves = self._ctxh_post_moves()
+        for allocation, move in zip(self, moves, strict=True):
+            allocation._ctxh_transition_write(
+                {"move_id": move.id, "state": "paid", "date_paid": move.date, "paid_by_id": self.env.user.id}
             )
-        self.fund_id._rebuild_sources()
+        ordered = self.sorted(lambda a: (a.date_paid, a.id))
+        self.env["ctxh.fund"]._ctxh_attribute([(allocation, allocation.amount) for allocation in ordered])
         return True
 
     def action_cancel(self):
-        for allocation in self:
-            if allocation.state == "paid":
-                self._check_manager()
-                reversal = (
-                    allocation.move_id.with_user(SUPERUSER_ID)
-                    .with_company(allocation.company_id)
-                    ._reverse_moves(
-                        [
-                            {
-                                "date": fields.Date.context_today(allocation),
-                                "ref": _("Reversal of %s", allocation.move_id.ref),
-                            }
-                        ],
-                        cancel=True,
-                    )
-                )
-                allocation.with_context(ctxh_workflow=True).reversal_move_id = reversal
-            elif allocation.state == "cancelled":
-                continue
-        self.with_context(ctxh_workflow=True).write({"state": "cancelled"})
-        self.fund_id._rebuild_sources()
+        self._ctxh_lock()
+        paid = self.filtered(lambda a: a.state == "paid")
+        if paid:
+            paid._ctxh_check_group(
+                FINANCE_OR_MANAGER, _("Only a finance officer or a manager cancels paid support.")
+            )
+        approved = self.filtered(lambda a: a.state in ACTIVE_STATES)
+        if approved:
+            approved._ctxh_check_group(MANAGER, _("Only a social work manager cancels approved support."))
+        drafts = self.filtered(lambda a: a.state in ("draft", "refused"))
+        if drafts:
+            drafts._ctxh_check_group(OFFICER, _("Only a social worker cancels a request."))
+            drafts.check_access("write")
+        if paid:
+            paid.fund_id._ctxh_lock()
+            reversals = paid._ctxh_reverse_moves(paid.move_id)
+            for allocation, reversal in zip(paid, reversals, strict=True):
+                allocation._ctxh_transition_write({"reversal_move_id": reversal.id})
+            self.env["ctxh.fund"]._ctxh_release_allocations(paid)
+        (paid | approved | drafts)._ctxh_transition_write({"state": "cancelled"})
         return True
 
     def action_view_move(self):

@@ -11,11 +11,17 @@ class CtxhCase(models.Model):
     )
     ctxh_currency_id = fields.Many2one(related="company_id.currency_id", string="Support Currency")
 
+    def _ctxh_check_readable(self):
+        """Support is asked, given or designated only for cases the user may read (a sensitive
+        case stays out of reach of officers outside the Sensitive Cases group)."""
+        if self and not self.env.su:
+            self.check_access("read")
+
     def _compute_ctxh_support(self):
         groups = {
             case: (count, amount)
             for case, count, amount in self.env["ctxh.allocation"]
-            .sudo()
+            .sudo()  # sudo: count and sum of the case's paid support, shown on a case the user reads
             ._read_group(
                 [("case_id", "in", self.ids), ("state", "=", "paid")], ["case_id"], ["__count", "amount:sum"]
             )

@@ -1,5 +1,11 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
+from collections import defaultdict
+
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.float_utils import float_compare
+
+FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
+FINANCE_OR_MANAGER = FINANCE + ("ctxh_case.group_ctxh_manager",)
 
 
 class CtxhDistribution(models.Model):
@@ -7,9 +13,10 @@ class CtxhDistribution(models.Model):
 
     _name = "ctxh.distribution"
     _description = "In-kind Distribution"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _ctxh_guarded_fields = ("state", "move_id", "reversal_move_id")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -28,6 +35,13 @@ class CtxhDistribution(models.Model):
         copy=False,
         tracking=True,
     )
+    campaign_id = fields.Many2one(
+        "ctxh.campaign",
+        compute="_compute_campaign_id",
+        store=True,
+        string="Campaign",
+        help="The campaign of the donated goods handed out, when they all come from one campaign.",
+    )
     total_value = fields.Monetary(compute="_compute_totals", store=True, currency_field="currency_id")
     case_count = fields.Integer(compute="_compute_totals", store=True)
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False)
@@ -39,13 +53,28 @@ class CtxhDistribution(models.Model):
             distribution.total_value = sum(distribution.line_ids.mapped("value"))
             distribution.case_count = len(distribution.line_ids.case_id)
 
+    @api.depends("line_ids.donation_line_id.donation_id.campaign_id")
+    def _compute_campaign_id(self):
+        for distribution in self:
+            campaigns = distribution.line_ids.donation_line_id.donation_id.campaign_id
+            distribution.campaign_id = campaigns if len(campaigns) == 1 else False
+
+    def write(self, vals):
+        locked = {"date", "fund_id", "support_type_id", "line_ids", "company_id"}
+        if locked & set(vals) and any(d.state != "draft" for d in self):
+            raise UserError(
+                _("A done or cancelled distribution cannot be changed; cancel it and record a new one.")
+            )
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(d.state != "draft" for d in self):
             raise UserError(_("Only draft distributions can be deleted."))
 
     def _check_quantities(self):
-        """Goods handed out cannot exceed what was received."""
+        """Goods handed out cannot exceed what was received, counted over every distribution of
+        the call (a running total per donated goods line)."""
         lines = self.line_ids
         for line in lines:
             if line.donation_line_id.donation_id.state != "confirmed":
@@ -54,13 +83,15 @@ class CtxhDistribution(models.Model):
                 raise UserError(
                     _("The goods of %s belong to another fund.", line.donation_line_id.display_name)
                 )
-            if not line.case_id.sudo().is_open:
-                raise UserError(_("Case %s is closed: it cannot receive support.", line.case_id.sudo().name))
-        asked = {}
+            # sudo: open or not (finance reads no case; the requester's access was checked on the line)
+            case = line.case_id.sudo()
+            if not case.is_open:
+                raise UserError(_("Case %s is closed: it cannot receive support.", case.name))
+        asked = defaultdict(float)
         for line in lines:
-            asked[line.donation_line_id] = asked.get(line.donation_line_id, 0.0) + line.quantity
+            asked[line.donation_line_id] += line.quantity
         for donation_line, quantity in asked.items():
-            if quantity > donation_line.remaining_quantity + 1e-6:
+            if float_compare(quantity, donation_line.remaining_quantity, precision_digits=6) > 0:
                 raise UserError(
                     _(
                         "Only %(remaining)s of %(goods)s are left; %(asked)s cannot be handed out.",
@@ -70,61 +101,63 @@ class CtxhDistribution(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------
+    # Posting hooks (ctxh.money.document)
+    # ------------------------------------------------------------------
+    def _ctxh_money_date(self):
+        self.ensure_one()
+        return self.date
+
+    def _ctxh_money_label(self):
+        self.ensure_one()
+        return _("In-kind distribution %s", self.name)
+
+    @api.model
+    def _ctxh_consistency_spec(self):
+        return "total_value", "disbursed", ("done",)
+
     def _prepare_move_line_vals(self):
         self.ensure_one()
-        label = _("In-kind distribution %s", self.name)
+        fund = self.fund_id
         return [
-            {
-                "name": label,
-                "account_id": self.fund_id.expense_account_id.id,
-                "debit": self.total_value,
-                "credit": 0.0,
-                "analytic_distribution": {str(self.fund_id.analytic_account_id.id): 100},
-            },
-            {
-                "name": label,
-                "account_id": self.fund_id.in_kind_account_id.id,
-                "debit": 0.0,
-                "credit": self.total_value,
-            },
+            self._ctxh_fund_line(fund.expense_account_id, self.total_value),
+            self._ctxh_line(fund._get_money_account(in_kind=True), -self.total_value),
         ]
 
-    def _prepare_move_vals(self):
-        self.ensure_one()
-        return {
-            "move_type": "entry",
-            "journal_id": self.fund_id.journal_id.id,
-            "date": self.date,
-            "ref": _("In-kind distribution %s", self.name),
-            "company_id": self.company_id.id,
-            "line_ids": [fields.Command.create(vals) for vals in self._prepare_move_line_vals()],
-        }
-
+    # ------------------------------------------------------------------
+    # Transitions
+    # ------------------------------------------------------------------
     def action_done(self):
+        self._ctxh_check_group(FINANCE, _("Only a finance officer posts an in-kind distribution."))
+        self._ctxh_lock()
         for distribution in self:
             if distribution.state != "draft":
                 raise UserError(_("Only draft distributions can be done."))
             if not distribution.line_ids:
                 raise UserError(_("Add the cases and goods handed out."))
             distribution.fund_id._get_money_account(in_kind=True)
-        self.fund_id._lock_for_update()
+        self._ctxh_check_money_dates()
+        self.fund_id._ctxh_lock()
         self._check_quantities()
-        for distribution in self:
-            vals = {"state": "done"}
-            if distribution.currency_id.compare_amounts(distribution.total_value, 0.0) > 0:
-                move = distribution.company_id._ctxh_account_moves().create(distribution._prepare_move_vals())
-                move.action_post()
-                vals["move_id"] = move.id
-            distribution.write(vals)
+        valued = self.filtered(lambda d: d.currency_id.compare_amounts(d.total_value, 0.0) > 0)
+        moves = valued._ctxh_post_moves()
+        for distribution, move in zip(valued, moves, strict=True):
+            distribution._ctxh_transition_write({"move_id": move.id})
+        self._ctxh_transition_write({"state": "done"})
         return True
 
     def action_cancel(self):
-        for distribution in self:
-            if distribution.move_id and not distribution.reversal_move_id:
-                distribution.reversal_move_id = (
-                    distribution.move_id.with_user(SUPERUSER_ID)
-                    .with_company(distribution.company_id)
-                    ._reverse_moves([{"date": fields.Date.context_today(distribution)}], cancel=True)
-                )
-        self.write({"state": "cancelled"})
+        self._ctxh_lock()
+        posted = self.filtered(lambda d: d.state == "done")
+        self._ctxh_check_group(
+            FINANCE_OR_MANAGER if posted else FINANCE_OR_MANAGER + ("ctxh_case.group_ctxh_officer",),
+            _("Only a finance officer or a manager cancels a done distribution."),
+        )
+        to_reverse = posted.filtered(lambda d: d.move_id and not d.reversal_move_id)
+        if to_reverse:
+            to_reverse.fund_id._ctxh_lock()
+            reversals = to_reverse._ctxh_reverse_moves(to_reverse.move_id)
+            for distribution, reversal in zip(to_reverse, reversals, strict=True):
+                distribution._ctxh_transition_write({"reversal_move_id": reversal.id})
+        self._ctxh_transition_write({"state": "cancelled"})
         return True

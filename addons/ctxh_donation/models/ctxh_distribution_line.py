@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CtxhDistributionLine(models.Model):
@@ -20,6 +20,33 @@ class CtxhDistributionLine(models.Model):
     product_id = fields.Many2one(related="donation_line_id.product_id", string="Product")
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit of Measure")
     value = fields.Monetary(compute="_compute_value", store=True, currency_field="currency_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_distribution_draft()
+        lines.case_id._ctxh_check_readable()
+        return lines
+
+    def write(self, vals):
+        self._check_distribution_draft()
+        res = super().write(vals)
+        if "case_id" in vals:
+            self.case_id._ctxh_check_readable()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self._check_distribution_draft()
+
+    def _check_distribution_draft(self):
+        if any(line.distribution_id.state != "draft" for line in self):
+            raise UserError(
+                _(
+                    "The lines of a done or cancelled distribution cannot be changed; "
+                    "cancel it and record a new one."
+                )
+            )
 
     @api.depends("quantity", "donation_line_id.unit_value")
     def _compute_value(self):

@@ -1,5 +1,9 @@
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date, formatLang
+
+FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
+FINANCE_OR_MANAGER = ("ctxh_donation.group_ctxh_finance_officer", "ctxh_case.group_ctxh_manager")
 
 
 class CtxhDonation(models.Model):
@@ -7,9 +11,10 @@ class CtxhDonation(models.Model):
 
     _name = "ctxh.donation"
     _description = "Donation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _ctxh_guarded_fields = ("state", "move_id", "reversal_move_id", "receipt_number", "attributed_amount")
 
     receipt_number = fields.Char(readonly=True, copy=False, index=True, tracking=True)
     company_id = fields.Many2one(
@@ -111,6 +116,13 @@ class CtxhDonation(models.Model):
     )
     note = fields.Text()
     source_ids = fields.One2many("ctxh.allocation.source", "donation_id", string="Funded Allocations")
+    attributed_amount = fields.Monetary(
+        currency_field="company_currency_id",
+        readonly=True,
+        copy=False,
+        default=0.0,
+        help="Part of the gift already attributed to paid support (donor traceability).",
+    )
     allocated_amount = fields.Monetary(
         compute="_compute_allocated_amount", currency_field="company_currency_id"
     )
@@ -128,6 +140,18 @@ class CtxhDonation(models.Model):
             "A bank statement line can be matched to one donation only.",
         ),
     ]
+
+    def init(self):
+        res = super().init()
+        # the attribution of a payment reads only the donations that still have money left
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS ctxh_donation_open_attribution_idx
+                ON ctxh_donation (fund_id, date, id)
+             WHERE state = 'confirmed' AND amount > attributed_amount
+            """
+        )
+        return res
 
     @api.depends("campaign_id")
     def _compute_fund_id(self):
@@ -203,9 +227,9 @@ class CtxhDonation(models.Model):
                         "Campaign %(campaign)s receives donations from %(start)s to %(end)s; "
                         "a donation dated %(date)s is refused.",
                         campaign=donation.campaign_id.name,
-                        start=donation.campaign_id.date_start,
-                        end=donation.campaign_id.date_end or "...",
-                        date=donation.date,
+                        start=format_date(self.env, donation.campaign_id.date_start),
+                        end=format_date(self.env, donation.campaign_id.date_end) or "...",
+                        date=format_date(self.env, donation.date),
                     )
                 )
 
@@ -220,8 +244,10 @@ class CtxhDonation(models.Model):
                 raise ValidationError(
                     _(
                         "The bank statement line (%(line)s) does not match the donation amount (%(amount)s).",
-                        line=amount,
-                        amount=donation.amount,
+                        line=formatLang(self.env, amount, currency_obj=donation.company_currency_id),
+                        amount=formatLang(
+                            self.env, donation.amount, currency_obj=donation.company_currency_id
+                        ),
                     )
                 )
             if line.journal_id != donation.fund_id.journal_id:
@@ -233,6 +259,7 @@ class CtxhDonation(models.Model):
     def create(self, vals_list):
         donations = super().create(vals_list)
         donations._check_not_anonymous_and_missing_donor()
+        donations.case_id._ctxh_check_readable()
         return donations
 
     def _check_not_anonymous_and_missing_donor(self):
@@ -250,9 +277,6 @@ class CtxhDonation(models.Model):
             "line_ids",
             "company_id",
         }
-        workflow = {"state", "move_id", "reversal_move_id", "receipt_number"} & set(vals)
-        if workflow and not self.env.context.get("ctxh_workflow") and not self.env.su:
-            raise UserError(_("The status and entries of a donation change only through its buttons."))
         if locked & set(vals) and any(d.state != "draft" for d in self):
             raise UserError(
                 _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
@@ -260,6 +284,8 @@ class CtxhDonation(models.Model):
         res = super().write(vals)
         if {"partner_id", "is_anonymous"} & set(vals):
             self._check_not_anonymous_and_missing_donor()
+        if "case_id" in vals:
+            self.case_id._ctxh_check_readable()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -270,46 +296,79 @@ class CtxhDonation(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Posting (hooks a hospital accountant can override)
+    # Posting hooks (ctxh.money.document)
     # ------------------------------------------------------------------
-    def _get_debit_account(self):
+    def _ctxh_money_date(self):
         self.ensure_one()
-        return self.fund_id._get_money_account(in_kind=self.channel == "in_kind")
+        return self.date
+
+    def _ctxh_money_label(self):
+        self.ensure_one()
+        return _("Donation %(receipt)s", receipt=self.receipt_number)
+
+    @api.model
+    def _ctxh_consistency_spec(self):
+        return "amount", "received", ("confirmed",)
 
     def _prepare_move_line_vals(self):
         self.ensure_one()
-        label = _("Donation %(receipt)s", receipt=self.receipt_number)
+        fund = self.fund_id
         partner = self.partner_id.commercial_partner_id.id if self.partner_id else False
+        in_kind = self.channel == "in_kind"
+        currency = False if in_kind else self.currency_id
         return [
-            {
-                "name": label,
-                "account_id": self._get_debit_account().id,
-                "partner_id": partner,
-                "debit": self.amount,
-                "credit": 0.0,
-            },
-            {
-                "name": label,
-                "account_id": self.fund_id.income_account_id.id,
-                "partner_id": partner,
-                "debit": 0.0,
-                "credit": self.amount,
-                "analytic_distribution": {str(self.fund_id.analytic_account_id.id): 100},
-            },
+            self._ctxh_line(
+                fund._get_money_account(in_kind=in_kind),
+                self.amount,
+                self.amount_currency,
+                currency,
+                partner_id=partner,
+            ),
+            self._ctxh_fund_line(
+                fund.income_account_id, -self.amount, -self.amount_currency, currency, partner_id=partner
+            ),
         ]
 
-    def _prepare_move_vals(self):
-        self.ensure_one()
-        return {
-            "move_type": "entry",
-            "journal_id": self.fund_id.journal_id.id,
-            "date": self.date,
-            "ref": _("Donation %(receipt)s", receipt=self.receipt_number),
-            "company_id": self.company_id.id,
-            "line_ids": [fields.Command.create(vals) for vals in self._prepare_move_line_vals()],
-        }
+    # ------------------------------------------------------------------
+    # Transitions
+    # ------------------------------------------------------------------
+    @api.model
+    def _ctxh_receipt_sequence(self, company):
+        """The receipt sequence of a company (no gap, a range per year of the donation's date)."""
+        Sequence = self.env["ir.sequence"]
+        sequence = Sequence.search(
+            [("code", "=", "ctxh.donation.receipt"), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            # sudo: each hospital gets its own receipt sequence the first time it confirms a gift;
+            # finance officers draw numbers, they do not configure sequences
+            sequence = Sequence.sudo().create(
+                {
+                    "name": _("Donation Receipt (%s)", company.name),
+                    "code": "ctxh.donation.receipt",
+                    "company_id": company.id,
+                    "prefix": "BL/%(range_year)s/",
+                    "padding": 5,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                }
+            )
+        return sequence.with_env(self.env)
+
+    def _ctxh_assign_receipt_numbers(self):
+        """Receipt numbers per company, by the donation's date, without gaps: the sequence rows
+        are locked (waiting, see ctxh.money.lock) before Odoo's no-gap increment."""
+        by_company = self.grouped("company_id")
+        sequences = {company: self._ctxh_receipt_sequence(company) for company in by_company}
+        self.env["ctxh.money.lock"]._ctxh_lock_rows("ir_sequence", [seq.id for seq in sequences.values()])
+        for company, donations in by_company.items():
+            for donation in donations.sorted(lambda d: (d.date, d.id)):
+                number = sequences[company].next_by_id(sequence_date=donation.date)
+                donation._ctxh_transition_write({"receipt_number": number})
 
     def action_confirm(self):
+        self._ctxh_check_group(FINANCE, _("Only a finance officer confirms donations."))
+        self._ctxh_lock()
         for donation in self:
             if donation.state != "draft":
                 raise UserError(_("Only draft donations can be confirmed."))
@@ -319,62 +378,61 @@ class CtxhDonation(models.Model):
                 raise UserError(_("Do not mix goods with a cash or bank donation; record them separately."))
             if donation.company_currency_id.compare_amounts(donation.amount, 0.0) <= 0:
                 raise UserError(_("The amount of a donation must be positive."))
-        for donation in self:
-            donation = donation.with_context(ctxh_workflow=True)
-            donation.receipt_number = self.env["ir.sequence"].sudo().next_by_code("ctxh.donation.receipt")
-            move = donation.company_id._ctxh_account_moves().create(donation._prepare_move_vals())
-            move.action_post()
-            donation.write({"move_id": move.id, "state": "confirmed"})
+        self._ctxh_check_money_dates()
+        self._ctxh_assign_receipt_numbers()
+        moves = self._ctxh_post_moves()
+        for donation, move in zip(self, moves, strict=True):
+            donation._ctxh_transition_write({"move_id": move.id, "state": "confirmed"})
         return True
 
     def action_cancel(self):
-        for donation in self:
-            if donation.state == "cancelled":
-                continue
-            if donation.state == "confirmed":
-                fund = donation.fund_id
-                fund._lock_for_update()
-                available = fund._get_balances()[fund.id]["available"]
-                if donation.company_currency_id.compare_amounts(available, donation.amount) < 0:
-                    raise UserError(
-                        _(
-                            "Donation %(name)s cannot be cancelled: fund %(fund)s has only %(available)s "
-                            "left; the money was already used.",
-                            name=donation.display_name,
-                            fund=fund.name,
-                            available=available,
-                        )
-                    )
-                if donation.allocated_amount:
-                    raise UserError(
-                        _(
-                            "Donation %s is designated to allocations; cancel them first.",
-                            donation.display_name,
-                        )
-                    )
-                reversal = (
-                    donation.move_id.with_user(SUPERUSER_ID)
-                    .with_company(donation.company_id)
-                    ._reverse_moves(
-                        [
-                            {
-                                "date": fields.Date.context_today(donation),
-                                "ref": _("Reversal of %s", donation.move_id.ref),
-                            }
-                        ],
-                        cancel=True,
+        self._ctxh_lock()
+        confirmed = self.filtered(lambda d: d.state == "confirmed")
+        if confirmed:
+            confirmed._ctxh_check_group(
+                FINANCE_OR_MANAGER, _("Only a finance officer or a manager cancels a confirmed donation.")
+            )
+        else:
+            self._ctxh_check_group(
+                FINANCE + ("ctxh_case.group_ctxh_officer",),
+                _("Only social work or finance staff cancel donations."),
+            )
+        funds = confirmed.fund_id
+        funds._ctxh_lock()
+        balances = funds._get_balances()
+        for donation in confirmed:
+            currency = donation.company_currency_id
+            if donation.allocated_amount:
+                raise UserError(
+                    _("Donation %s is designated to allocations; cancel them first.", donation.display_name)
+                )
+            available = balances[donation.fund_id.id]["available"]
+            if currency.compare_amounts(available, donation.amount) < 0:
+                raise UserError(
+                    _(
+                        "Donation %(name)s cannot be cancelled: fund %(fund)s has only %(available)s "
+                        "left; the money was already used.",
+                        name=donation.display_name,
+                        fund=donation.fund_id.name,
+                        available=formatLang(self.env, max(available, 0.0), currency_obj=currency),
                     )
                 )
-                donation.with_context(ctxh_workflow=True).reversal_move_id = reversal
-            donation.with_context(ctxh_workflow=True).state = "cancelled"
-        self.fund_id._rebuild_sources()
+            # running total: two cancellations in one call cannot both take the same money
+            balances[donation.fund_id.id]["available"] -= donation.amount
+        reversals = confirmed._ctxh_reverse_moves(confirmed.move_id)
+        for donation, reversal in zip(confirmed, reversals, strict=True):
+            donation._ctxh_transition_write({"reversal_move_id": reversal.id, "state": "cancelled"})
+        self.env["ctxh.fund"]._ctxh_release_donations(confirmed)
+        (self - confirmed).filtered(lambda d: d.state == "draft")._ctxh_transition_write(
+            {"state": "cancelled"}
+        )
         return True
 
     def action_draft(self):
         for donation in self:
             if donation.state != "cancelled" or donation.move_id:
                 raise UserError(_("Only donations cancelled before confirmation can be reset to draft."))
-            donation.with_context(ctxh_workflow=True).state = "draft"
+        self._ctxh_transition_write({"state": "draft"})
         return True
 
     def action_print_receipt(self):

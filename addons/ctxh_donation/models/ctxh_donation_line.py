@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CtxhDonationLine(models.Model):
@@ -19,6 +19,29 @@ class CtxhDonationLine(models.Model):
     subtotal = fields.Monetary(compute="_compute_subtotal", store=True, currency_field="currency_id")
     distributed_quantity = fields.Float(compute="_compute_distributed", digits="Product Unit of Measure")
     remaining_quantity = fields.Float(compute="_compute_distributed", digits="Product Unit of Measure")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_donation_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_donation_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self._check_donation_draft()
+
+    def _check_donation_draft(self):
+        if any(line.donation_id.state != "draft" for line in self):
+            raise UserError(
+                _(
+                    "The goods of a confirmed or cancelled donation cannot be changed; "
+                    "cancel it and record a new one."
+                )
+            )
 
     @api.depends("quantity", "unit_value")
     def _compute_subtotal(self):

@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, fields, models
+from odoo import fields, models
 
 
 class ResCompany(models.Model):
@@ -10,15 +10,9 @@ class ResCompany(models.Model):
         default=10000000,
         help="Allocations of a higher amount need a second approval by another manager.",
     )
-
-    def _ctxh_account_moves(self):
-        """account.move as the accounting administrator, to post donation and disbursement
-        entries on behalf of social workers without accounting rights (the journal's
-        inalterability hash is written by the posting user). Analytic applicability is validated."""
-        self.ensure_one()
-        return (
-            self.env["account.move"]
-            .with_user(SUPERUSER_ID)
-            .with_company(self)
-            .with_context(validate_analytic=True)
-        )
+    ctxh_segregation_of_duties = fields.Boolean(
+        string="Segregation of Duties",
+        default=True,
+        help="The person who requests support, the managers who approve it and the finance "
+        "officer who pays it must be different people.",
+    )

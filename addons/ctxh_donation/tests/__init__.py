@@ -3,3 +3,4 @@ from . import test_allocation
 from . import test_distribution
 from . import test_concurrency
 from . import test_public
+from . import test_integrity

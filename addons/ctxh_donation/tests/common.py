@@ -84,12 +84,25 @@ class CtxhDonationCommon(TransactionCase):
         )
         cls.env.company.ctxh_second_approval_amount = 10_000_000
         setup_ctxh_donation_data(cls, cls.env)
-        cls.officer = new_test_user(cls.env, login="h4_officer", groups="ctxh_case.group_ctxh_officer")
+        cls.officer = new_test_user(
+            cls.env, login="h4_officer", groups="ctxh_case.group_ctxh_officer,ctxh_case.group_ctxh_sensitive"
+        )
+        # an officer of the same team outside the Sensitive Cases group (case B is a violence case)
+        cls.officer_plain = new_test_user(
+            cls.env, login="h4_officer_plain", groups="ctxh_case.group_ctxh_officer"
+        )
         cls.manager = new_test_user(cls.env, login="h4_manager", groups="ctxh_case.group_ctxh_manager")
         cls.manager2 = new_test_user(cls.env, login="h4_manager2", groups="ctxh_case.group_ctxh_manager")
         cls.auditor = new_test_user(
             cls.env, login="h4_auditor", groups="ctxh_donation.group_ctxh_finance_auditor"
         )
+        cls.finance = new_test_user(
+            cls.env, login="h4_finance", groups="ctxh_donation.group_ctxh_finance_officer"
+        )
+        cls.team = cls.env["ctxh.team"].create(
+            {"name": "Tổ CTXH thử", "member_ids": [Command.set((cls.officer | cls.officer_plain).ids)]}
+        )
+        (cls.case_a | cls.case_b).team_id = cls.team
 
     def _donation(self, amount, **kwargs):
         vals = {
@@ -104,7 +117,7 @@ class CtxhDonationCommon(TransactionCase):
 
     def _confirmed_donation(self, amount, **kwargs):
         donation = self._donation(amount, **kwargs)
-        donation.action_confirm()
+        donation.with_user(self.finance).action_confirm()
         return donation
 
     def _allocation(self, amount, case=None, **kwargs):
@@ -122,6 +135,11 @@ class CtxhDonationCommon(TransactionCase):
         allocation = self._allocation(amount, case=case, **kwargs)
         allocation.action_submit()
         allocation.with_user(self.manager).action_approve()
+        return allocation
+
+    def _paid(self, amount, case=None, **kwargs):
+        allocation = self._approved(amount, case=case, **kwargs)
+        allocation.with_user(self.finance).action_pay()
         return allocation
 
     def assertMoveLines(self, move, expected):

@@ -30,7 +30,7 @@ class TestAllocation(CtxhDonationCommon):
         self.assertEqual(allocation.state, "approved")
         self.assertEqual(allocation.approved_by_id, self.manager)
         self.assertBalances(8_000_000, 0, 3_000_000, 5_000_000)
-        allocation.with_user(self.manager).action_pay()
+        allocation.with_user(self.finance).action_pay()
         self.assertEqual(allocation.state, "paid")
         self.assertEqual(allocation.date_paid.isoformat(), "2026-02-10")
         self.assertMoveLines(
@@ -64,7 +64,7 @@ class TestAllocation(CtxhDonationCommon):
         first = self._confirmed_donation(1_000_000, date="2026-01-01")
         second = self._confirmed_donation(2_000_000, date="2026-01-05")
         allocation = self._approved(1_500_000)
-        allocation.with_user(self.manager).action_pay()
+        allocation.with_user(self.finance).action_pay()
         sources = {s.donation_id: s.amount for s in allocation.source_ids}
         self.assertEqual(sources, {first: 1_000_000, second: 500_000})
         second.invalidate_recordset()
@@ -157,9 +157,9 @@ class TestAllocation(CtxhDonationCommon):
         self._confirmed_donation(1_000_000)
         allocation = self._approved(200_000, support_type_id=self.emergency_cash.id, method="cash")
         with self.assertRaisesRegex(UserError, "signed receipt"):
-            allocation.with_user(self.manager).action_pay()
+            allocation.with_user(self.finance).action_pay()
         allocation.signed_receipt = self.receipt
-        allocation.with_user(self.manager).action_pay()
+        allocation.with_user(self.finance).action_pay()
         self.assertEqual(allocation.state, "paid")
 
     def test_pay_refused_when_balance_gone(self):
@@ -168,7 +168,7 @@ class TestAllocation(CtxhDonationCommon):
         # the approved amount is committed: the donation cannot be cancelled under it
         with self.assertRaises(UserError):
             donation.action_cancel()
-        allocation.with_user(self.manager).action_pay()
+        allocation.with_user(self.finance).action_pay()
         self.assertBalances(1_000_000, 800_000, 0, 200_000)
 
     def test_workflow_fields_only_through_buttons(self):

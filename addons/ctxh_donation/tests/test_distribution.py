@@ -13,7 +13,7 @@ class TestDistribution(CtxhDonationCommon):
             channel="in_kind",
             line_ids=self.commands({"product_id": product.id, "quantity": 10, "unit_value": 500_000}),
         )
-        donation.action_confirm()
+        donation.with_user(self.finance).action_confirm()
         goods = donation.line_ids
         tet = self.env.ref("ctxh_case.support_type_tet_gift")
         distribution = (
@@ -34,7 +34,7 @@ class TestDistribution(CtxhDonationCommon):
         )
         self.assertEqual(distribution.total_value, 2_500_000)
         self.assertEqual(distribution.case_count, 2)
-        distribution.action_done()
+        distribution.with_user(self.finance).action_done()
         self.assertMoveLines(
             distribution.move_id,
             [
@@ -56,8 +56,8 @@ class TestDistribution(CtxhDonationCommon):
             }
         )
         with self.assertRaisesRegex(UserError, "left"):
-            too_much.action_done()
-        distribution.action_cancel()
+            too_much.with_user(self.finance).action_done()
+        distribution.with_user(self.finance).action_cancel()
         self.assertEqual(distribution.reversal_move_id.reversed_entry_id, distribution.move_id)
         goods.invalidate_recordset()
         self.assertEqual(goods.remaining_quantity, 10)

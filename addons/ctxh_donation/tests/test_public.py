@@ -33,6 +33,17 @@ class TestPublicPage(HttpCase):
         cls.campaign = cls.env["ctxh.campaign"].create(
             {"name": "Chung tay vì người bệnh", "fund_id": cls.fund.id, "date_start": "2026-01-01"}
         )
+        campaign_gift = Donation.create(
+            {
+                "partner_id": named.id,
+                "publish_name": True,
+                "fund_id": cls.fund.id,
+                "campaign_id": cls.campaign.id,
+                "amount_currency": 1_500_000,
+                "date": "2026-01-12",
+            }
+        )
+        campaign_gift.action_confirm()
         allocations = cls.env["ctxh.allocation"].create(
             [
                 {
@@ -44,9 +55,20 @@ class TestPublicPage(HttpCase):
                 for case in (cls.case_a, cls.case_b)
             ]
         )
+        campaign_support = cls.env["ctxh.allocation"].create(
+            {
+                "case_id": cls.case_a.id,
+                "fund_id": cls.fund.id,
+                "campaign_id": cls.campaign.id,
+                "support_type_id": cls.env.ref("ctxh_case.support_type_medicine").id,
+                "amount": 400_000,
+            }
+        )
+        allocations |= campaign_support
         allocations.action_submit()
-        allocations.sudo().action_approve()
-        allocations.sudo().action_pay()
+        allocations.action_approve()
+        allocations.action_pay()
+        cls.other_company = cls.env["res.company"].create({"name": "Bệnh viện Đa khoa Huyện Thử"})
         cls.auditor = new_test_user(
             cls.env, login="h4_public_auditor", groups="ctxh_donation.group_ctxh_finance_auditor"
         )
@@ -57,6 +79,9 @@ class TestPublicPage(HttpCase):
             self.patient_b.name,
             self.case_a.medical_record_number,
             self.case_b.medical_record_number,
+            self.case_a.name,  # case codes are not public either
+            self.case_b.name,
+            "CTXH-",
             "Ông Phạm Giấu Tên",
             "Anh Võ Không Đồng Ý",
         ):
@@ -74,18 +99,65 @@ class TestPublicPage(HttpCase):
         self.assertIn("Bà Lê Thị Hảo Tâm", html)
         self.assertIn("Nhà hảo tâm", html)
         self.assertNotIn("Anonymous donor", html)
-        self.assertIn(self.case_a.name, html, "case codes are public")
         self.assertIn(self.hospital_fees.with_context(lang="vi_VN").name, html)
         self.assertIn("ctxh-beneficiaries", html)
+        self.assertIn(self.env.company.name, html, "the hospital's name on top")
+        self.assertIn(f"/web/binary/company_logo?company={self.env.company.id}", html)
 
-    def test_public_campaign_and_index(self):
+    def test_public_campaign_own_figures(self):
         response = self.url_open(f"/ctxh/transparency/campaign/{self.campaign.id}")
         self.assertEqual(response.status_code, 200)
         self._assert_no_patient_data(response.text)
+        data = self.env["ctxh.fund"]._ctxh_public_page(campaign_id=self.campaign.id)
+        # the campaign's own receipt and the support charged to it, not the whole fund's
+        self.assertEqual((data["received"], data["disbursed"]), (1_500_000, 400_000))
+        self.assertEqual(
+            [(line["name"], line["amount"]) for line in data["used"]],
+            [(self.env.ref("ctxh_case.support_type_medicine").name, 400_000)],
+        )
+        fund = self.env["ctxh.fund"]._ctxh_public_page(fund_id=self.fund.id)
+        self.assertEqual((fund["received"], fund["disbursed"]), (10_500_000, 2_400_000))
+        self.assertEqual((fund["received"], fund["disbursed"]), (self.fund.received, self.fund.disbursed))
+
+    def test_public_index_per_company(self):
         index = self.url_open("/ctxh/transparency")
         self.assertEqual(index.status_code, 200)
         self.assertIn(self.fund.name, index.text)
-        self.assertEqual(self.url_open("/ctxh/transparency/fund/999999").status_code, 404)
+        self.assertIn(self.env.company.name, index.text)
+        for url in (
+            f"/ctxh/transparency/{self.env.company.id}",
+            f"/ctxh/transparency?company={self.env.company.id}",
+        ):
+            self.assertIn(self.fund.name, self.url_open(url).text)
+        other = self.url_open(f"/ctxh/transparency/{self.other_company.id}")
+        self.assertEqual(other.status_code, 200)
+        self.assertIn(self.other_company.name, other.text)
+        self.assertNotIn(self.fund.name, other.text, "one hospital's funds per page")
+
+    def test_public_bad_parameters(self):
+        for url in (
+            "/ctxh/transparency/fund/999999",
+            "/ctxh/transparency/campaign/999999",
+            "/ctxh/transparency/999999",
+            "/ctxh/transparency?company=abc",
+            "/ctxh/transparency?company=999999",
+        ):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
+        base = f"/ctxh/transparency/fund/{self.fund.id}"
+        for query, message in (
+            ("date_from=31/01/2026", "2026-01-31"),
+            ("date_to=hôm-qua", "2026-01-31"),
+            (
+                "date_from=2026-02-01&date_to=2026-01-01",
+                "Ngày bắt đầu kỳ sau ngày kết thúc",
+            ),  # Vietnamese page
+        ):
+            response = self.url_open(f"{base}?{query}")
+            self.assertEqual(response.status_code, 400, query)
+            self.assertIn(message, response.text)
+        period = self.url_open(f"{base}?date_from=2026-01-11&date_to=2026-01-31")
+        self.assertEqual(period.status_code, 200)
+        self.assertNotIn('Bà Lê Thị Hảo Tâm</td><td class="text-end">2', period.text)
 
     def test_disclosure_pdf_and_log(self):
         publication = self.env["ctxh.fund.publication"].create(
@@ -104,9 +176,9 @@ class TestPublicPage(HttpCase):
         self._assert_no_patient_data(html)
         self.assertIn("CÔNG KHAI", html)
         data = publication._get_report_data()
-        self.assertEqual(data["received"], 9_000_000)
-        self.assertEqual(data["disbursed"], 2_000_000)
-        self.assertEqual(data["balance"], 7_000_000)
+        self.assertEqual(data["received"], 10_500_000)
+        self.assertEqual(data["disbursed"], 2_400_000)
+        self.assertEqual(data["balance"], 8_100_000)
         self.assertEqual(data["beneficiary_count"], 2)
 
     def test_auditor_cannot_write(self):

@@ -80,24 +80,12 @@ def fund_disclosure(env, fund, date_from, date_to):
     opening = fund._get_balances(None, date_from - timedelta(days=1))[fund.id]
     period = fund._get_balances(date_from, date_to)[fund.id]
     closing = fund._get_balances(None, date_to)[fund.id]
-    # Receipts straight from the posted income lines of the fund, so that their total is the
-    # ledger's to the đồng (a donation cancelled later shows its reversal when it falls in the period).
-    analytic_key = str(fund.analytic_account_id.id)
-    lines = (
-        env["account.move.line"]
-        .sudo()
-        .search(
-            [
-                ("company_id", "=", fund.company_id.id),
-                ("parent_state", "=", "posted"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-                ("account_id.account_type", "in", ("income", "income_other")),
-                ("analytic_distribution", "in", [fund.analytic_account_id.id]),
-            ],
-            order="date, id",
-        )
-    )
+    # Receipts: the journal items behind the fund's "received" (ctxh.fund._ctxh_ledger_lines, the
+    # one definition of a fund's money), so that their total is the ledger's to the đồng (a
+    # donation cancelled later shows its reversal when it falls in the period).
+    ledger = fund._ctxh_ledger_lines(date_from, date_to, "received")
+    lines = env["account.move.line"].sudo().browse([line.id for line, _amount in ledger])
+    amounts = {line.id: amount for line, amount in ledger}
     Donation = env["ctxh.donation"].sudo()
     donations = Donation.search(
         ["|", ("move_id", "in", lines.move_id.ids), ("reversal_move_id", "in", lines.move_id.ids)]
@@ -108,9 +96,6 @@ def fund_disclosure(env, fund, date_from, date_to):
     )
     receipts = []
     for line in lines:
-        share = sum(
-            float(pct) for key, pct in line.analytic_distribution.items() if analytic_key in key.split(",")
-        )
         donation = by_move.get(line.move_id, Donation)
         receipts.append(
             {
@@ -121,7 +106,7 @@ def fund_disclosure(env, fund, date_from, date_to):
                 else None,
                 "channel": donation.channel or "",
                 "campaign": donation.campaign_id.name or "",
-                "amount": (line.credit - line.debit) * share / 100,
+                "amount": amounts[line.id],
                 "reversal": bool(donation) and line.move_id == donation.reversal_move_id,
             }
         )

@@ -35,21 +35,11 @@ KPIS = [
         " AND k.next_review_date < CURRENT_DATE",
     ),
     (
-        # Received - disbursed (posted journal items of the funds' analytic accounts) - committed
-        # (approved allocations not paid yet): ctxh.fund.available summed over the company.
+        # ctxh.fund.available summed over the company: the SQL comes from ctxh_donation's one
+        # definition of the funds' money (ctxh.fund._ctxh_available_sql, see _kpi_queries).
         "funds_available",
         45,
-        "SELECT COALESCE((SELECT SUM(CASE WHEN acc.account_type LIKE 'income%%'"
-        " THEN (aml.credit - aml.debit) * dist.pct / 100"
-        " WHEN acc.account_type LIKE 'expense%%' THEN (aml.credit - aml.debit) * dist.pct / 100 END)"
-        " FROM ctxh_fund fund"
-        " JOIN account_move_line aml ON aml.parent_state = 'posted' AND aml.analytic_distribution IS NOT NULL"
-        " JOIN account_account acc ON acc.id = aml.account_id"
-        " JOIN LATERAL (SELECT (kv.value)::numeric AS pct FROM jsonb_each_text(aml.analytic_distribution) kv"
-        " WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))) dist ON TRUE"
-        " WHERE fund.company_id = c.id), 0)"
-        " - COALESCE((SELECT SUM(a.amount) FROM ctxh_allocation a"
-        " WHERE a.company_id = c.id AND a.state = 'approved'), 0)",
+        None,
     ),
     (
         "staffing_gaps_week",
@@ -81,7 +71,7 @@ class CtxhDashboardKpi(models.Model):
             "next_review_date",
         ],
         "ctxh.shift": ["company_id", "staffing_status", "date"],
-        "ctxh.fund": ["company_id", "analytic_account_id"],
+        "ctxh.fund": ["company_id", "analytic_account_id", "income_account_id", "expense_account_id"],
         "ctxh.allocation": ["company_id", "state", "amount"],
         "account.move.line": ["parent_state", "analytic_distribution", "account_id", "debit", "credit"],
     }
@@ -114,7 +104,8 @@ class CtxhDashboardKpi(models.Model):
 
     @api.model
     def _kpi_queries(self):
-        return KPIS
+        available = self.env["ctxh.fund"]._ctxh_available_sql("c.id")
+        return [(key, sequence, query or available) for key, sequence, query in KPIS]
 
     def action_open(self):
         """Open the records behind a tile."""

@@ -1,0 +1,106 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+# Fields of a posted ctxh entry that nobody changes (the reversal is the only correction).
+LOCKED_MOVE_FIELDS = {
+    "line_ids",
+    "invoice_line_ids",
+    "date",
+    "journal_id",
+    "company_id",
+    "partner_id",
+    "currency_id",
+    "ref",
+    "name",
+    "move_type",
+    "auto_post",
+    "reversed_entry_id",
+    "ctxh_res_model",
+    "ctxh_res_id",
+    "ctxh_campaign_id",
+}
+LOCKED_LINE_FIELDS = {
+    "move_id",
+    "account_id",
+    "partner_id",
+    "name",
+    "date",
+    "debit",
+    "credit",
+    "balance",
+    "amount_currency",
+    "currency_id",
+    "analytic_distribution",
+    "tax_ids",
+    "tax_line_id",
+    "display_type",
+    "quantity",
+    "price_unit",
+}
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    ctxh_res_model = fields.Char(
+        string="ctxh Document Model", readonly=True, copy=False, index="btree_not_null"
+    )
+    ctxh_res_id = fields.Many2oneReference(
+        string="ctxh Document", model_field="ctxh_res_model", readonly=True, copy=False
+    )
+    ctxh_campaign_id = fields.Many2one(
+        "ctxh.campaign", string="Campaign", readonly=True, copy=False, index="btree_not_null"
+    )
+
+    def _ctxh_refuse(self):
+        moves = self.filtered("ctxh_res_model")
+        if moves:
+            move = moves[0]
+            document = self.env[move.ctxh_res_model].browse(move.ctxh_res_id).sudo()
+            # sudo: only the display name of the document, for the message of the refusal
+            raise UserError(
+                _(
+                    "Journal entry %(move)s records %(document)s of the social work funds: it cannot "
+                    "be reset to draft, cancelled, changed or deleted. Cancel the document in ctxh, "
+                    "which posts its reversal.",
+                    move=move.name,
+                    document=document.display_name,
+                )
+            )
+
+    def button_draft(self):
+        self._ctxh_refuse()
+        return super().button_draft()
+
+    def button_cancel(self):
+        self._ctxh_refuse()
+        return super().button_cancel()
+
+    def write(self, vals):
+        posted = self.filtered(lambda m: m.ctxh_res_model and m.state == "posted")
+        if posted:
+            changed = set(vals) & LOCKED_MOVE_FIELDS
+            if changed or vals.get("state", "posted") != "posted":
+                posted._ctxh_refuse()
+        elif {"ctxh_res_model", "ctxh_res_id"} & set(vals) and self.filtered("ctxh_res_model"):
+            self._ctxh_refuse()
+        return super().write(vals)
+
+    def unlink(self):
+        # before Odoo's own refusals, so that the message says what to do instead; no context key
+        # opens it (uninstalling ctxh keeps the entries: they are the books)
+        self._ctxh_refuse()
+        return super().unlink()
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    def write(self, vals):
+        if set(vals) & LOCKED_LINE_FIELDS:
+            self.filtered(lambda line: line.parent_state == "posted").move_id._ctxh_refuse()
+        return super().write(vals)
+
+    def unlink(self):
+        self.move_id._ctxh_refuse()
+        return super().unlink()

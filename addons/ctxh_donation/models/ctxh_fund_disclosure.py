@@ -1,0 +1,137 @@
+from odoo import _, api, models
+
+
+class CtxhFundDisclosure(models.AbstractModel):
+    """Figures the public sees: aggregates per support type, never a patient.
+
+    Everything here reads with ``sudo()`` and returns plain values (no records), so that the
+    public pages and the printed disclosure can show nothing but these figures: amounts per
+    support type, counts of people helped, donors only with their consent. No case code, no
+    name, no initial, no record number ever leaves these methods.
+    """
+
+    _name = "ctxh.fund.disclosure"
+    _description = "Fund Public Disclosure"
+
+    def _get_public_report(self, date_from=None, date_to=None, campaign=None):
+        """Aggregate figures of one fund (or one of its campaigns) for a period.
+
+        With ``campaign``: the campaign's own receipts and the disbursements charged to it.
+        """
+        self.ensure_one()
+        # sudo: aggregates of the fund only, returned as plain values (see the class docstring)
+        fund = self.sudo()
+        period = fund._get_balances(date_from, date_to, campaign=campaign)[fund.id]
+        totals = fund._get_balances(None, date_to, campaign=campaign)[fund.id]
+        donation_domain = [("fund_id", "=", fund.id), ("state", "=", "confirmed")]
+        allocation_domain = [("fund_id", "=", fund.id), ("state", "=", "paid")]
+        line_domain = [("distribution_id.fund_id", "=", fund.id), ("distribution_id.state", "=", "done")]
+        if campaign:
+            donation_domain.append(("campaign_id", "=", campaign.id))
+            allocation_domain.append(("campaign_id", "=", campaign.id))
+            line_domain.append(("distribution_id.campaign_id", "=", campaign.id))
+        if date_from:
+            donation_domain.append(("date", ">=", date_from))
+            allocation_domain.append(("date_paid", ">=", date_from))
+            line_domain.append(("distribution_id.date", ">=", date_from))
+        if date_to:
+            donation_domain.append(("date", "<=", date_to))
+            allocation_domain.append(("date_paid", "<=", date_to))
+            line_domain.append(("distribution_id.date", "<=", date_to))
+        merged = {}
+        for partner, anonymous, publish, amount, count in (
+            self.env["ctxh.donation"]
+            .sudo()
+            ._read_group(
+                donation_domain,
+                ["partner_id", "is_anonymous", "publish_name"],
+                ["amount:sum", "__count"],
+            )
+        ):
+            name = partner.name if partner and not anonymous and publish else _("Anonymous donor")
+            entry = merged.setdefault(name, {"name": name, "amount": 0.0, "count": 0})
+            entry["amount"] += amount
+            entry["count"] += count
+        used = {}
+        beneficiaries = set()
+        for support_type, amount, case_ids in (
+            self.env["ctxh.allocation"]
+            .sudo()
+            ._read_group(allocation_domain, ["support_type_id"], ["amount:sum", "case_id:array_agg"])
+        ):
+            entry = used.setdefault(support_type, {"amount": 0.0, "cases": set()})
+            entry["amount"] += amount
+            entry["cases"].update(case_ids)
+        for distribution, value, case_ids in (
+            self.env["ctxh.distribution.line"]
+            .sudo()
+            ._read_group(line_domain, ["distribution_id"], ["value:sum", "case_id:array_agg"])
+        ):
+            entry = used.setdefault(distribution.support_type_id, {"amount": 0.0, "cases": set()})
+            entry["amount"] += value
+            entry["cases"].update(case_ids)
+        lines = []
+        for support_type, entry in sorted(used.items(), key=lambda item: (item[0].sequence, item[0].id)):
+            beneficiaries |= entry["cases"]
+            lines.append(
+                {"name": support_type.name, "amount": entry["amount"], "case_count": len(entry["cases"])}
+            )
+        return {
+            "company_name": fund.company_id.name,
+            "company_id": fund.company_id.id,
+            "fund_name": fund.name,
+            "fund_code": fund.code,
+            "purpose": fund.purpose or "",
+            "campaign_name": campaign.name if campaign else "",
+            "campaign_target": campaign.target_amount if campaign else 0.0,
+            "date_from": date_from,
+            "date_to": date_to,
+            "currency": fund.currency_id,
+            "received": period["received"],
+            "disbursed": period["disbursed"],
+            "used": lines,
+            "balance": totals["received"] - totals["disbursed"],
+            "committed": totals["committed"],
+            "donors": sorted(merged.values(), key=lambda d: (-d["amount"], d["name"])),
+            "beneficiary_count": len(beneficiaries),
+        }
+
+    @api.model
+    def _ctxh_public_index(self, company_id=None):
+        """The funds and campaigns one hospital publishes, or None for an unknown company."""
+        # sudo: the public reads names of active funds and campaigns of one company, nothing else
+        Company = self.env["res.company"].sudo()
+        company = (
+            Company.browse(company_id).exists() if company_id else Company.search([], order="id", limit=1)
+        )
+        if not company:
+            return None
+        funds = self.env["ctxh.fund"].sudo().search([("company_id", "=", company.id)])
+        campaigns = (
+            self.env["ctxh.campaign"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("fund_id", "in", funds.ids)])
+        )
+        return {
+            "company_name": company.name,
+            "company_id": company.id,
+            "funds": [{"id": fund.id, "name": fund.name} for fund in funds],
+            "campaigns": [{"id": campaign.id, "name": campaign.name} for campaign in campaigns],
+        }
+
+    @api.model
+    def _ctxh_public_page(self, fund_id=None, campaign_id=None, date_from=None, date_to=None):
+        """Public figures of an active fund or campaign, or None when there is no such page."""
+        # sudo: existence and activity of the fund or campaign asked for; figures come from
+        # _get_public_report (aggregates only)
+        campaign = self.env["ctxh.campaign"]
+        if campaign_id:
+            campaign = campaign.sudo().browse(campaign_id).exists()
+            if not campaign or not campaign.active:
+                return None
+            fund = campaign.fund_id
+        else:
+            fund = self.env["ctxh.fund"].sudo().browse(fund_id).exists()
+        if not fund or not fund.active:
+            return None
+        return fund._get_public_report(date_from, date_to, campaign=campaign or None)
