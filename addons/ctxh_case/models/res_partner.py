@@ -1,5 +1,9 @@
 from odoo import _, api, fields, models
 
+# Patients' identifiers and the agency kind are social work data: not read by other users of the
+# contacts (the fields are hidden from them in every view and refused to them through RPC).
+PARTNER_GROUPS = "ctxh_case.group_ctxh_officer"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -9,11 +13,14 @@ class ResPartner(models.Model):
         string="Agency Kind",
         help="Set on outside agencies (police, commune, social protection centre, ...) "
         "that cases are referred to.",
+        groups=PARTNER_GROUPS,
     )
-    ctxh_hospital_patient_id = fields.Char(string="Hospital Patient ID", index=True, copy=False)
-    ctxh_national_id = fields.Char(string="National ID (CCCD)", index=True, copy=False)
+    ctxh_hospital_patient_id = fields.Char(
+        string="Hospital Patient ID", index=True, copy=False, groups=PARTNER_GROUPS
+    )
+    ctxh_national_id = fields.Char(string="National ID (CCCD)", index=True, copy=False, groups=PARTNER_GROUPS)
     ctxh_duplicate_warning = fields.Char(
-        string="Possible Duplicate", compute="_compute_ctxh_duplicate_warning"
+        string="Possible Duplicate", compute="_compute_ctxh_duplicate_warning", groups=PARTNER_GROUPS
     )
 
     @api.depends("ctxh_hospital_patient_id", "ctxh_national_id")
