@@ -39,8 +39,10 @@
         # workforce and service log
         "data/ctxh_workforce_data.xml",
         "data/ctxh_workforce_cron.xml",
+        "data/ctxh_role_period_data.xml",
         "views/hr_employee_views.xml",
         "views/ctxh_training_views.xml",
+        "views/ctxh_award_views.xml",
         "views/ctxh_service_log_views.xml",
     ],
     "demo": [

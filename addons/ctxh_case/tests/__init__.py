@@ -8,3 +8,6 @@ from . import test_case_forms
 from . import test_case_close_tour
 from . import test_workforce
 from . import test_service_log
+from . import test_workforce_history
+from . import test_award
+from . import test_good_citizen
