@@ -51,6 +51,7 @@
         "demo/ctxh_case_workflow_demo.xml",
         # workforce and service log
         "demo/ctxh_workforce_demo.xml",
+        "demo/ctxh_award_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
