@@ -186,6 +186,7 @@ class CtxhConsolidation(models.Model):
         then import them all; when one hospital did not give a valid dataset, import none and say
         why for each."""
         self.ensure_one()
+        self.check_access("write")
         sources = self.source_ids
         if not sources:
             raise UserError(_("Choose the hospitals to pull the datasets from."))

@@ -265,5 +265,9 @@ class TestConsolidationPull(HttpCase):
         self.assertNotIn("api_key", as_supervisor.fields_get())
         with self.assertRaises(AccessError):
             as_supervisor.write({"new_api_key": "x"})
+        consolidation = self.consolidation.with_user(self.supervisor)
+        self.consolidation.source_ids = source
+        with self.assertRaises(AccessError):
+            consolidation.action_pull()
         with self.assertRaises(UserError):
             self.source("Sai địa chỉ", url="ftp://benhvien.vn")
