@@ -182,9 +182,8 @@ class CtxhConsolidation(models.Model):
         return lines
 
     def action_pull(self):
-        """Ask the Odoo of every hospital to pull for its period dataset, over the external API,
-        then import them all; when one hospital did not give a valid dataset, import none and say
-        why for each."""
+        """Ask every hospital's Odoo for its period dataset over the external API, then import
+        them all; when one hospital did not give a valid dataset, import none and say why for each."""
         self.ensure_one()
         self.check_access("write")
         sources = self.source_ids
