@@ -1,7 +1,9 @@
 from odoo import _, api, fields, models
 
 # Patients' identifiers and the agency kind are social work data: not read by other users of the
-# contacts (the fields are hidden from them in every view and refused to them through RPC).
+# contacts (the fields are hidden from them in every view and refused to them through RPC). None is
+# copied with the contact: duplicating a contact reads every copied field, and other users (an
+# accountant, a sales user) must still be able to duplicate contacts.
 PARTNER_GROUPS = "ctxh_case.group_ctxh_officer"
 
 
@@ -13,6 +15,7 @@ class ResPartner(models.Model):
         string="Agency Kind",
         help="Set on outside agencies (police, commune, social protection centre, ...) "
         "that cases are referred to.",
+        copy=False,
         groups=PARTNER_GROUPS,
     )
     ctxh_hospital_patient_id = fields.Char(

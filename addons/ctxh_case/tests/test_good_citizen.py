@@ -100,6 +100,29 @@ class TestFieldGroups(CtxhCaseCommon):
         self.assertNotIn("ctxh_national_id", self.env["res.partner"].with_user(user).fields_get())
         self.assertEqual(self.patient.with_user(self.officer).ctxh_national_id, "040123456789")
 
+    def test_contact_duplicated_by_other_users(self):
+        """Duplicating a contact reads every copied field: other users (here a contact manager, as
+        Odoo's account tests do with an accountant) must not hit the social work fields."""
+        user = new_test_user(
+            self.env, login="h13_contact_manager", groups="base.group_user,base.group_partner_manager"
+        )
+        agency = self.env["res.partner"].create(
+            {"name": "Công an phường", "ctxh_agency_kind_id": self.env.ref("ctxh_case.agency_kind_police").id}
+        )
+        copy = agency.with_user(user).copy()
+        self.assertTrue(copy.name.startswith("Công an phường"))
+        self.assertFalse(copy.ctxh_agency_kind_id)
+        self.patient.ctxh_national_id = "040123456780"
+        self.assertFalse(self.patient.with_user(user).copy().ctxh_national_id)
+        # Every social work field of a contact or an employee read only by some groups is not copied
+        # (an employee is duplicated by HR officers only, who may read the social work profile).
+        copied = [
+            name
+            for name, field in self.env["res.partner"]._fields.items()
+            if name.startswith("ctxh_") and field.groups and field.copy
+        ]
+        self.assertEqual(copied, [])
+
 
 @tagged("post_install", "-at_install")
 class TestMessagesWithoutEmail(CtxhCaseCommon):
