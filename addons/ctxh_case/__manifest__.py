@@ -42,8 +42,10 @@
         # workforce and service log
         "data/ctxh_workforce_data.xml",
         "data/ctxh_workforce_cron.xml",
+        "data/ctxh_role_period_data.xml",
         "views/hr_employee_views.xml",
         "views/ctxh_training_views.xml",
+        "views/ctxh_award_views.xml",
         "views/ctxh_service_log_views.xml",
     ],
     "demo": [
@@ -52,6 +54,7 @@
         "demo/ctxh_case_workflow_demo.xml",
         # workforce and service log
         "demo/ctxh_workforce_demo.xml",
+        "demo/ctxh_award_demo.xml",
         # the demo hospital (company, bank account, administrator), after the demo users
         "demo/res_company_demo.xml",
     ],

@@ -28,6 +28,8 @@ from . import ctxh_case_note_revision
 from . import ctxh_case_consent
 from . import ctxh_case_member
 from . import ctxh_case_tracing
+from . import ctxh_role_period
 from . import hr_employee
 from . import ctxh_training
 from . import ctxh_service_log
+from . import ctxh_award

@@ -578,7 +578,8 @@ class CtxhCase(models.Model):
             }
         )
         for case in self:
-            case.message_post(body=_("Case reopened: %s", reason or "-"))
+            # A logged note needs no sender address (message_post refuses users without e-mail).
+            case._message_log(body=_("Case reopened: %s", reason or "-"))
         return True
 
     def action_mark_reviewed(self):

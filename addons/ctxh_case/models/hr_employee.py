@@ -1,11 +1,21 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
+from ..tools import set_required_column_defaults
+from .ctxh_role_period import QUALIFICATIONS, ROLES
+
 # Re-issue must be requested at least this many working days before the certificate expires.
 CERTIFICATE_REMINDER_WORKING_DAYS = 15
+# Who may read the social work profile of an employee. hr.employee fields without groups are
+# read by every internal user through hr.employee.public, which does not have them (see the
+# docstring of hr.employee and Odoo's TestSelfAccessProfile.test_employee_fields_groups).
+EMPLOYEE_GROUPS = "hr.group_hr_user,ctxh_case.group_ctxh_officer"
+# Fields whose changes open a new period in the role history (ctxh.role.period).
+ROLE_HISTORY_FIELDS = ("ctxh_role", "ctxh_qualification", "ctxh_team_id")
 
 
 class HrEmployee(models.Model):
@@ -13,32 +23,44 @@ class HrEmployee(models.Model):
 
     _inherit = "hr.employee"
 
+    # Required with a database default (see _auto_init): modules loaded before ctxh_case insert
+    # employees without knowing the column.
     ctxh_role = fields.Selection(
-        [
-            ("full_time", "Full-time"),
-            ("part_time", "Part-time (alongside another job)"),
-            ("none", "None"),
-        ],
+        [*ROLES, ("none", "None")],
         string="Social Work Role",
         default="none",
         required=True,
         tracking=True,
+        groups=EMPLOYEE_GROUPS,
         help="Full-time (chuyên trách) or part-time alongside another job (kiêm nhiệm) social "
         "work staff. Collaborators of the clinical departments keep 'None'.",
     )
+    ctxh_role_date_start = fields.Date(
+        string="Role Since",
+        compute="_compute_ctxh_role_date_start",
+        inverse="_inverse_ctxh_role_date_start",
+        groups=EMPLOYEE_GROUPS,
+        help="First day of the current social work role, qualification and team. Set it with a "
+        "change of role to date the change (today by default); the reports count the staff on a "
+        "past date from this history.",
+    )
+    ctxh_role_period_ids = fields.One2many(
+        "ctxh.role.period", "employee_id", string="Social Work Role History", groups=EMPLOYEE_GROUPS
+    )
     ctxh_team_id = fields.Many2one(
-        "ctxh.team", string="Social Work Team", tracking=True, check_company=True, index=True
+        "ctxh.team",
+        string="Social Work Team",
+        tracking=True,
+        check_company=True,
+        index=True,
+        groups=EMPLOYEE_GROUPS,
     )
     ctxh_qualification = fields.Selection(
-        [
-            ("degree", "Social work degree"),
-            ("related_degree", "Related degree"),
-            ("training", "Training only"),
-            ("none", "None"),
-        ],
+        QUALIFICATIONS,
         string="Social Work Qualification",
         default="none",
         required=True,
+        groups=EMPLOYEE_GROUPS,
     )
     ctxh_degree_level = fields.Selection(
         [
@@ -49,27 +71,36 @@ class HrEmployee(models.Model):
             ("doctorate", "Doctorate"),
         ],
         string="Degree Level",
+        groups=EMPLOYEE_GROUPS,
     )
-    ctxh_degree_major = fields.Char(string="Major")
-    ctxh_degree_institution = fields.Char(string="Institution")
-    ctxh_degree_year = fields.Integer(string="Graduation Year")
-    ctxh_certificate_number = fields.Char(string="Practice Certificate No.", tracking=True)
+    ctxh_degree_major = fields.Char(string="Major", groups=EMPLOYEE_GROUPS)
+    ctxh_degree_institution = fields.Char(string="Institution", groups=EMPLOYEE_GROUPS)
+    ctxh_degree_year = fields.Integer(string="Graduation Year", groups=EMPLOYEE_GROUPS)
+    ctxh_certificate_number = fields.Char(
+        string="Practice Certificate No.", tracking=True, groups=EMPLOYEE_GROUPS
+    )
     ctxh_certificate_authority = fields.Char(
-        string="Issuing Authority", help="Usually the provincial Department of Health (Sở Y tế)."
+        string="Issuing Authority",
+        help="Usually the provincial Department of Health (Sở Y tế).",
+        groups=EMPLOYEE_GROUPS,
     )
-    ctxh_certificate_issue_date = fields.Date(string="Certificate Issue Date", tracking=True)
+    ctxh_certificate_issue_date = fields.Date(
+        string="Certificate Issue Date", tracking=True, groups=EMPLOYEE_GROUPS
+    )
     ctxh_certificate_expiry_date = fields.Date(
         string="Certificate Expiry Date",
         tracking=True,
         help="Leave empty when the certificate has no expiry date.",
+        groups=EMPLOYEE_GROUPS,
     )
-    ctxh_certificate_scope = fields.Char(string="Scope of Practice")
+    ctxh_certificate_scope = fields.Char(string="Scope of Practice", groups=EMPLOYEE_GROUPS)
     ctxh_certificate_valid = fields.Boolean(
         string="Valid Practice Certificate",
         compute="_compute_ctxh_certificate_valid",
         search="_search_ctxh_certificate_valid",
         help="The practice certificate is valid today: it has a number, it was issued and it has "
         "not expired.",
+        groups=EMPLOYEE_GROUPS,
     )
     ctxh_certificate_required = fields.Boolean(
         string="Needs Certificate from 2027-01-01",
@@ -77,14 +108,24 @@ class HrEmployee(models.Model):
         store=True,
         help="Full-time and part-time social work staff need a practice certificate from "
         "1 January 2027 (Decree 110/2024/NĐ-CP).",
+        groups=EMPLOYEE_GROUPS,
     )
-    ctxh_training_ids = fields.One2many("ctxh.training", "employee_id", string="Social Work Trainings")
+    ctxh_training_ids = fields.One2many(
+        "ctxh.training", "employee_id", string="Social Work Trainings", groups=EMPLOYEE_GROUPS
+    )
     ctxh_practice_ids = fields.One2many(
-        "ctxh.supervised.practice", "trainee_id", string="Supervised Practice"
+        "ctxh.supervised.practice",
+        "trainee_id",
+        string="Supervised Practice",
+        groups=EMPLOYEE_GROUPS,
     )
-    ctxh_training_count = fields.Integer(string="Trainings", compute="_compute_ctxh_training_stats")
-    ctxh_training_hours = fields.Float(string="Training Hours", compute="_compute_ctxh_training_stats")
-    ctxh_can_edit = fields.Boolean(compute="_compute_ctxh_can_edit")
+    ctxh_training_count = fields.Integer(
+        string="Trainings", compute="_compute_ctxh_training_stats", groups=EMPLOYEE_GROUPS
+    )
+    ctxh_training_hours = fields.Float(
+        string="Training Hours", compute="_compute_ctxh_training_stats", groups=EMPLOYEE_GROUPS
+    )
+    ctxh_can_edit = fields.Boolean(compute="_compute_ctxh_can_edit", groups=EMPLOYEE_GROUPS)
 
     _sql_constraints = [
         (
@@ -105,6 +146,11 @@ class HrEmployee(models.Model):
                         employee=employee.name,
                     )
                 )
+
+    def _auto_init(self):
+        res = super()._auto_init()
+        set_required_column_defaults(self)
+        return res
 
     # ------------------------------------------------------------------ computes
     @api.model
@@ -189,12 +235,12 @@ class HrEmployee(models.Model):
 
     @api.model
     def _ctxh_workforce_figures(self, on_date=None):
-        """Staff figures for the statutory reports, in three queries.
+        """Staff figures for the statutory reports, from the role history, in two queries.
 
         Returns ``{role: {"total": n, "degree": n, "related_degree": n, "training": n, "none": n,
-        "certificate_valid": n}}`` for the roles full_time and part_time, counting the employees
-        of the current companies; ``certificate_valid`` counts the certificates valid on
-        ``on_date`` (today by default).
+        "certificate_valid": n}}`` for the roles full_time and part_time: the employees of the
+        current companies who held the role on ``on_date`` (today by default), by their
+        qualification then; ``certificate_valid`` counts those whose certificate was valid that day.
         """
         on_date = fields.Date.to_date(on_date) or fields.Date.context_today(self)
         figures = {
@@ -206,18 +252,134 @@ class HrEmployee(models.Model):
                 "none": 0,
                 "certificate_valid": 0,
             }
-            for role in ("full_time", "part_time")
+            for role, _label in ROLES
         }
-        staff = [("ctxh_role", "in", list(figures)), ("company_id", "in", self.env.companies.ids)]
-        for role, qualification, count in self._read_group(
-            staff, ["ctxh_role", "ctxh_qualification"], ["__count"]
-        ):
+        # Archived employees count for the dates they were staff.
+        Period = self.env["ctxh.role.period"].with_context(active_test=False)
+        staff = Period._on_date_domain(on_date)
+        for role, qualification, count in Period._read_group(staff, ["role", "qualification"], ["__count"]):
             figures[role][qualification] += count
             figures[role]["total"] += count
-        valid_domain = staff + self._ctxh_certificate_valid_domain(on_date)
-        for role, count in self._read_group(valid_domain, ["ctxh_role"], ["__count"]):
+        valid_domain = staff + [("employee_id", "any", self._ctxh_certificate_valid_domain(on_date))]
+        for role, count in Period._read_group(valid_domain, ["role"], ["__count"]):
             figures[role]["certificate_valid"] = count
         return figures
+
+    # ------------------------------------------------------------------ role history
+    @api.depends("ctxh_role_period_ids.date_start", "ctxh_role_period_ids.date_end")
+    def _compute_ctxh_role_date_start(self):
+        periods = self.env["ctxh.role.period"].search(
+            [("employee_id", "in", self.ids), ("date_end", "=", False)]
+        )
+        starts = {period.employee_id.id: period.date_start for period in periods}
+        for employee in self:
+            employee.ctxh_role_date_start = starts.get(employee.id, False)
+
+    def _inverse_ctxh_role_date_start(self):
+        # Handled by create() and write(), which date the change of role with it.
+        return
+
+    def _ctxh_role_state(self):
+        """(role, qualification, team id) while the employee is social work staff, else None."""
+        self.ensure_one()
+        if not self.active or self.ctxh_role not in dict(ROLES):
+            return None
+        return (self.ctxh_role, self.ctxh_qualification or "none", self.ctxh_team_id.id)
+
+    def _ctxh_check_role_change(self, effective=None):
+        """Refuse, before anything is written, a change dated before the current role period."""
+        effective = fields.Date.to_date(effective) or fields.Date.context_today(self)
+        # sudo: only reads the start of the current periods, to refuse the change with a message.
+        late = (
+            self.env["ctxh.role.period"]
+            .sudo()
+            .search(
+                [("employee_id", "in", self.ids), ("date_end", "=", False), ("date_start", ">", effective)],
+                limit=1,
+            )
+        )
+        if late:
+            raise ValidationError(
+                _(
+                    "The social work role of %(employee)s cannot change on %(date)s, before its "
+                    "current period started (%(start)s): correct the role history instead.",
+                    employee=late.employee_id.name,
+                    date=format_date(self.env, effective),
+                    start=format_date(self.env, late.date_start),
+                )
+            )
+
+    def _ctxh_sync_role_periods(self, effective=None):
+        """Bring the role history of these employees in line with their current role,
+        qualification, team and active flag: close the open period the day before ``effective``
+        (today by default) and open one from ``effective`` when the state changed. Given alone,
+        ``effective`` corrects the start of the open period."""
+        explicit = bool(effective)
+        effective = fields.Date.to_date(effective) or fields.Date.context_today(self)
+        # sudo: the history is not edited by the user here, it follows a change of the employee
+        # that write()/create() let the user make (the social work fields only by HR officers and
+        # social work managers); as superuser it stays complete when the change comes from another
+        # module (e.g. an employee archived by a user who may not read the social work profile).
+        employees = self.sudo()
+        Period = employees.env["ctxh.role.period"]
+        open_periods = Period.search([("employee_id", "in", employees.ids), ("date_end", "=", False)])
+        by_employee = {period.employee_id.id: period for period in open_periods}
+        to_close = defaultdict(Period.browse)
+        restart = Period.browse()
+        updates = defaultdict(Period.browse)
+        to_unlink = Period.browse()
+        to_create = []
+        for employee in employees:
+            period = by_employee.get(employee.id)
+            state = employee._ctxh_role_state()
+            if period and state == (period.role, period.qualification, period.team_id.id):
+                if explicit and effective != period.date_start:
+                    restart |= period
+                continue
+            if period and effective < period.date_start:
+                employees._ctxh_check_role_change(effective)
+            if period and effective == period.date_start:
+                # Changed again on the day the period started: that period never held.
+                if state:
+                    updates[state] |= period
+                    continue
+                to_unlink |= period
+            elif period:
+                to_close[effective - timedelta(days=1)] |= period
+            if state:
+                to_create.append(
+                    {
+                        "employee_id": employee.id,
+                        "company_id": employee.company_id.id,
+                        "role": state[0],
+                        "qualification": state[1],
+                        "team_id": state[2],
+                        "date_start": effective,
+                    }
+                )
+        to_unlink.unlink()
+        for end, periods in to_close.items():
+            periods.write({"date_end": end})
+        for (role, qualification, team_id), periods in updates.items():
+            periods.write({"role": role, "qualification": qualification, "team_id": team_id})
+        if restart:
+            restart.write({"date_start": effective})
+        if to_create:
+            Period.create(to_create)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        starts = [vals.pop("ctxh_role_date_start", False) for vals in vals_list]
+        # The default role is "none": only employees created with a role have a history.
+        staff = [vals.get("ctxh_role") in dict(ROLES) for vals in vals_list]
+        employees = super().create(vals_list)
+        by_start = defaultdict(self.browse)
+        for employee, start, is_staff in zip(employees, starts, staff, strict=True):
+            if is_staff:
+                by_start[start] |= employee
+        for start, group in by_start.items():
+            group._ctxh_sync_role_periods(start)
+        return employees
 
     # ------------------------------------------------------------------ access
     def write(self, vals):
@@ -236,7 +398,14 @@ class HrEmployee(models.Model):
                 raise AccessError(
                     _("Social work managers can only change the social work profile of an employee.")
                 )
-        return super().write(vals)
+        effective = vals.pop("ctxh_role_date_start", False)
+        changes = any(name in vals for name in (*ROLE_HISTORY_FIELDS, "active"))
+        if changes:
+            self._ctxh_check_role_change(effective)
+        res = super().write(vals)
+        if effective or changes:
+            self._ctxh_sync_role_periods(effective)
+        return res
 
     # ------------------------------------------------------------------ actions
     def action_ctxh_view_trainings(self):

@@ -8,6 +8,10 @@ from .ctxh_validation import (
     normalize_identifier,
 )
 
+# Patients' identifiers and the agency kind are social work data: not read by other users of the
+# contacts (the fields are hidden from them in every view and refused to them through RPC). None is
+# copied with the contact: duplicating a contact reads every copied field, and other users (an
+# accountant, a sales user) must still be able to duplicate contacts.
 OFFICER = "ctxh_case.group_ctxh_officer"
 
 
@@ -24,6 +28,8 @@ class ResPartner(models.Model):
         string="Agency Kind",
         help="Set on outside agencies (police, commune, social protection centre, ...) "
         "that cases are referred to.",
+        copy=False,
+        groups=OFFICER,
     )
     ctxh_hospital_patient_id = fields.Char(
         string="Hospital Patient ID", index=True, copy=False, groups=OFFICER

@@ -14,3 +14,6 @@ from . import test_case_notes
 from . import test_access_log
 from . import test_bad_inputs
 from . import test_case_transitions
+from . import test_workforce_history
+from . import test_award
+from . import test_good_citizen

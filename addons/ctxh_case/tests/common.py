@@ -1,5 +1,16 @@
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+@contextmanager
+def assert_raises_message(case, exception, text):
+    """``case.assertRaises`` (which rolls back to a savepoint, unlike assertRaisesRegex) and check
+    that the message contains ``text``."""
+    with case.assertRaises(exception) as cm:
+        yield cm
+    case.assertIn(text, str(cm.exception))
 
 
 class CtxhCaseCommon(TransactionCase):

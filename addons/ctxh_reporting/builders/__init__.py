@@ -9,6 +9,7 @@ report template may use.
 """
 
 from . import (
+    award_figures,
     case_figures,
     dataset,
     donation_figures,
@@ -24,6 +25,7 @@ BUILDERS = [
     workforce_figures.build,
     donation_figures.build,
     volunteer_figures.build,
+    award_figures.build,
 ]
 
 
@@ -37,6 +39,7 @@ def build_figures(env, company, date_from, date_to):
 
 __all__ = [
     "BUILDERS",
+    "award_figures",
     "build_figures",
     "case_figures",
     "dataset",

@@ -31,7 +31,7 @@ def build(env, company, date_from, date_to):
     kinds = dict(Team._read_group(team_domain, ["kind"], ["__count"]))
     figures["org_departments"] = kinds.get("department", 0)
     figures["org_teams"] = kinds.get("team", 0)
-    figures["org_team_members"] = len(Team._read_group(team_domain, ["member_ids"], ["__count"]))
+    figures["org_team_members"] = _count_team_members(env, company, Team.search(team_domain), date_to)
 
     Case = env["ctxh.case"].sudo()
     types = env["ctxh.case.type"].sudo().with_context(active_test=False).search([])
@@ -45,3 +45,30 @@ def build(env, company, date_from, date_to):
         for group in groups:
             figures[f"{measure}.group.{group.code}"] = by_group.get(group, 0)
     return figures
+
+
+def _count_team_members(env, company, teams, on_date):
+    """People in the social work units: the teams' member users and the employees whose social
+    work team (from the role history, on ``on_date``) is one of them, each person once (a user is
+    the same person as their employee in the company)."""
+    users = teams.member_ids
+    employee_of = dict(
+        env["hr.employee"]
+        .sudo()
+        .with_context(active_test=False)
+        ._read_group([("user_id", "in", users.ids), ("company_id", "=", company.id)], ["user_id"], ["id:min"])
+    )
+    people = {("employee", employee_of[user]) if user in employee_of else ("user", user.id) for user in users}
+    Period = env["ctxh.role.period"].sudo().with_context(active_test=False)
+    on_date_domain = [
+        ("company_id", "=", company.id),
+        ("team_id", "in", teams.ids),
+        ("date_start", "<=", on_date),
+        "|",
+        ("date_end", "=", False),
+        ("date_end", ">=", on_date),
+    ]
+    people |= {
+        ("employee", employee.id) for (employee,) in Period._read_group(on_date_domain, ["employee_id"])
+    }
+    return len(people)

@@ -1,10 +1,10 @@
 """The period dataset a hospital sends to the Department of Health (JSON, versioned).
 
-Format ``ctxh.period_dataset`` version 1 (see readme/USAGE.md)::
+Format ``ctxh.period_dataset`` version 2 (see readme/USAGE.md)::
 
     {
       "schema": "ctxh.period_dataset",
-      "schema_version": 1,
+      "schema_version": 2,
       "hospital": {"code": "BV-ND-01", "name": "Bệnh viện Đa khoa tỉnh Nam Định"},
       "period": {"kind": "quarter", "date_from": "2026-01-01", "date_to": "2026-03-31"},
       "template": {"code": "SYT-CTXH", "version": 1},
@@ -13,12 +13,19 @@ Format ``ctxh.period_dataset`` version 1 (see readme/USAGE.md)::
     }
 
 Figures are numbers (integers for counts, VND amounts as integers, hours as decimals).
+
+Version 2 adds the figures of awards, staff and volunteers who joined or left during the period,
+collaborators' trainings and their totals (see readme/USAGE.md), and counts staff,
+volunteers and members of the units on the last day of the period from their history. A reader of
+version 2 also reads version 1: the figures a version 1 dataset does not have are left blank.
 """
 
 import json
 
 SCHEMA = "ctxh.period_dataset"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions a consolidation imports.
+READABLE_VERSIONS = (1, 2)
 
 
 def make_dataset(

@@ -30,6 +30,15 @@ class CtxhConsolidation(models.Model):
         help="Layout whose figures are the columns of the consolidated workbook; "
         "empty uses the template valid at the end of the period.",
     )
+    source_ids = fields.Many2many(
+        "ctxh.consolidation.source",
+        string="Hospitals to Pull",
+        domain="[('company_id', '=', company_id)]",
+        default=lambda self: self.env["ctxh.consolidation.source"].search(
+            [("company_id", "=", self.env.company.id)]
+        ),
+        help="Hospitals whose Odoo is asked for its dataset by Pull from Hospitals.",
+    )
     line_ids = fields.One2many("ctxh.consolidation.line", "consolidation_id", string="Units")
     value_ids = fields.One2many("ctxh.consolidation.value", "consolidation_id", string="Values")
     unit_count = fields.Integer(compute="_compute_unit_count", string="Units Imported")
@@ -61,6 +70,11 @@ class CtxhConsolidation(models.Model):
             raise UserError(
                 _("%(file)s is not a valid JSON period dataset: %(error)s", file=filename, error=err)
             ) from err
+        return self._check_dataset(filename, data)
+
+    def _check_dataset(self, filename, data):
+        """Validate a dataset (from a file or pulled from a hospital) against this consolidation."""
+        self.ensure_one()
         if not isinstance(data, dict) or data.get("schema") != ds.SCHEMA:
             raise UserError(
                 _(
@@ -69,13 +83,13 @@ class CtxhConsolidation(models.Model):
                     schema=ds.SCHEMA,
                 )
             )
-        if data.get("schema_version") != ds.SCHEMA_VERSION:
+        if data.get("schema_version") not in ds.READABLE_VERSIONS:
             raise UserError(
                 _(
-                    "%(file)s uses schema version %(found)s; this database reads version %(expected)s.",
+                    "%(file)s uses schema version %(found)s; this database reads versions %(expected)s.",
                     file=filename,
                     found=data.get("schema_version"),
-                    expected=ds.SCHEMA_VERSION,
+                    expected=", ".join(map(str, ds.READABLE_VERSIONS)),
                 )
             )
         hospital = data.get("hospital") or {}
@@ -110,34 +124,43 @@ class CtxhConsolidation(models.Model):
     def import_datasets(self, files):
         """Import ``files`` (a list of (filename, bytes)); all or nothing.
 
-        Refuses bad JSON, another schema or schema version, another period and a unit
+        Refuses bad JSON, another schema or an unknown schema version, another period and a unit
         already imported in this consolidation (or twice in the batch).
         """
         self.ensure_one()
         if not files:
             raise UserError(_("Choose at least one dataset file to import."))
+        return self._import_datasets(
+            [(filename, self._parse_dataset(filename, content), None) for filename, content in files]
+        )
+
+    def _import_datasets(self, entries):
+        """Create the units of ``entries`` (a list of (label, checked dataset, source or None));
+        all or nothing."""
+        self.ensure_one()
         here = _("this consolidation")
         seen = dict.fromkeys(self.line_ids.mapped("hospital_code"), here)
         line_vals = []
-        for filename, content in files:
-            data = self._parse_dataset(filename, content)
+        for label, data, source in entries:
             code = data["hospital"]["code"]
             if code in seen:
                 raise UserError(
                     _(
                         "%(file)s: unit %(code)s is already imported for this period (%(where)s).",
-                        file=filename,
+                        file=label,
                         code=code,
                         where=seen[code],
                     )
                 )
-            seen[code] = filename
+            seen[code] = label
             line_vals.append(
                 {
                     "consolidation_id": self.id,
                     "hospital_code": code,
                     "hospital_name": data["hospital"]["name"],
-                    "file_name": filename,
+                    "file_name": label,
+                    "source_id": source and source.id,
+                    "schema_version": data["schema_version"],
                     "generated_at": (data.get("generated_at") or "").replace("T", " ")[:19] or False,
                     "value_ids": [
                         fields.Command.create(
@@ -148,7 +171,8 @@ class CtxhConsolidation(models.Model):
                 }
             )
         lines = self.env["ctxh.consolidation.line"].create(line_vals)
-        self.message_post(
+        # A logged note needs no sender address (message_post refuses users without e-mail).
+        self._message_log(
             body=_(
                 "Imported %(count)s unit(s): %(units)s",
                 count=len(lines),
@@ -156,6 +180,47 @@ class CtxhConsolidation(models.Model):
             )
         )
         return lines
+
+    def action_pull(self):
+        """Ask every hospital's Odoo for its period dataset over the external API, then import
+        them all; when one hospital did not give a valid dataset, import none and say why for each."""
+        self.ensure_one()
+        self.check_access("write")
+        sources = self.source_ids
+        if not sources:
+            raise UserError(_("Choose the hospitals to pull the datasets from."))
+        entries, errors = [], []
+        for source, dataset, error in sources._pull_datasets(self.period_kind, self.date_from, self.date_to):
+            if error is None:
+                try:
+                    dataset = self._check_dataset(source.name, dataset)
+                    if source.hospital_code and dataset["hospital"]["code"] != source.hospital_code:
+                        raise UserError(
+                            _(
+                                "%(file)s answered for the unit %(found)s instead of %(code)s.",
+                                file=source.name,
+                                found=dataset["hospital"]["code"],
+                                code=source.hospital_code,
+                            )
+                        )
+                except UserError as err:
+                    errors.append(err.args[0])
+                    continue
+                entries.append((source.name, dataset, source))
+            else:
+                errors.append(f"{source.name}: {error}")
+        if errors:
+            raise UserError(
+                _(
+                    "Nothing was imported: %(count)s of %(total)s hospital(s) did not give a valid "
+                    "dataset.\n%(errors)s",
+                    count=len(errors),
+                    total=len(sources),
+                    errors="\n".join(f"- {error}" for error in errors),
+                )
+            )
+        self._import_datasets(entries)
+        return True
 
     def _get_totals(self):
         """{figure_code: total over the units}."""

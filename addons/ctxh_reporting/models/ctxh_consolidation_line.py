@@ -12,7 +12,9 @@ class CtxhConsolidationLine(models.Model):
     consolidation_id = fields.Many2one("ctxh.consolidation", required=True, ondelete="cascade", index=True)
     hospital_code = fields.Char(required=True)
     hospital_name = fields.Char(required=True)
-    file_name = fields.Char()
+    file_name = fields.Char(string="File or Source")
+    source_id = fields.Many2one("ctxh.consolidation.source", string="Pulled From", ondelete="set null")
+    schema_version = fields.Integer(help="Version of the dataset schema the unit sent.")
     generated_at = fields.Datetime(string="Generated On")
     value_ids = fields.One2many("ctxh.consolidation.value", "line_id", string="Figures")
 

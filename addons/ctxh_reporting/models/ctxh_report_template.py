@@ -88,9 +88,9 @@ class CtxhReportTemplate(models.Model):
                 )
 
     @api.model
-    def _find_for(self, company, date):
+    def _find_for(self, company, date, raise_if_not_found=True):
         """The template in force for ``company`` on ``date``: the company's own before a shared one,
-        then the latest version."""
+        then the latest version (an empty recordset or a UserError when there is none)."""
         templates = self.search(
             [
                 ("company_id", "in", [company.id, False]),
@@ -101,6 +101,8 @@ class CtxhReportTemplate(models.Model):
             ]
         )
         if not templates:
+            if not raise_if_not_found:
+                return templates
             raise UserError(
                 _("No report template is valid on %(date)s for %(company)s.", date=date, company=company.name)
             )

@@ -72,7 +72,7 @@ class CtxhPeriodReportXlsx(models.AbstractModel):
             fmt["center"],
         )
         header_row = template.first_row - 1
-        for col, label in enumerate((_("No."), _("Content"), _("Unit"))):
+        for col, label in enumerate((_("No."), _("Content"), _("Unit of Measure"))):
             sheet.write(header_row, col, label, fmt["header"])
         sheet.write(header_row, template.value_column, _("Value"), fmt["header"])
         for line, row, col in template_layout(template):

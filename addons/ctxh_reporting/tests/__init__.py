@@ -9,3 +9,5 @@ from . import test_builders_services
 from . import test_builders_workforce
 from . import test_fund_disclosure
 from . import test_volunteer_report
+from . import test_dataset_history
+from . import test_consolidation_pull

@@ -5,8 +5,9 @@ from datetime import date, datetime
 
 import openpyxl
 
+from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..builders import build_figures
 from ..builders import dataset as ds
@@ -48,7 +49,7 @@ class TestConsolidation(CtxhReportingCommon):
     def test_dataset_format(self):
         data = json.loads(ds.dump_dataset(self.own_dataset))
         self.assertEqual(data["schema"], "ctxh.period_dataset")
-        self.assertEqual(data["schema_version"], 1)
+        self.assertEqual(data["schema_version"], 2)
         self.assertEqual(data["hospital"], {"code": "BV-THU-01", "name": self.hospital.name})
         self.assertEqual(
             data["period"], {"kind": "quarter", "date_from": "2026-01-01", "date_to": "2026-03-31"}
@@ -84,23 +85,97 @@ class TestConsolidation(CtxhReportingCommon):
         units = dict((line.hospital_code, values) for line, values in self.province._get_unit_figures())
         self.assertEqual(units["BV-TB-03"], {"cases_opened": 9, "org_teams": 2})
 
-        # The consolidated workbook: one row per unit, then totals, read back.
+        # The consolidated workbook, read back cell by cell.
         content = render_xlsx(self.env, "ctxh_reporting.ctxh_consolidation_xlsx", self.province.ids)
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-        figure_lines = self.template._figure_lines()
-        header = [sheet.cell(4, 4 + i).value for i in range(len(figure_lines))]
-        self.assertEqual(header[0], f"{figure_lines[0].number} {figure_lines[0].label}")
-        rows = {sheet.cell(r, 2).value: r for r in range(5, 8)}
-        self.assertEqual(set(rows), {"BV-THU-01", "BV-NB-02", "BV-TB-03"})
-        self.assertIn(sheet.cell(8, 3).value, ("Total", "Tổng cộng"))
-        for offset, line in enumerate(figure_lines):
-            for dataset in datasets:
-                row = rows[dataset["hospital"]["code"]]
-                self.assertEqual(
-                    sheet.cell(row, 4 + offset).value, dataset["figures"].get(line.figure_code, 0)
-                )
-            self.assertEqual(sheet.cell(8, 4 + offset).value, totals.get(line.figure_code, 0))
+        self.check_consolidated_sheet(sheet, datasets)
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
+
+    def check_consolidated_sheet(self, sheet, datasets):
+        """The template's sections, headings and numbering as rows, the total and one column per
+        unit; a figure a unit's dataset does not have is a blank cell."""
+        self.assertEqual(sheet.cell(1, 1).value, self.template.title)
+        self.assertIn("01/01/2026", sheet.cell(2, 1).value)
+        self.assertIn(str(len(datasets)), sheet.cell(3, 1).value)
+        self.assertIn(sheet.cell(5, 4).value, ("Total", "Tổng cộng"))
+        columns = {sheet.cell(6, col).value: col for col in range(5, 5 + len(datasets))}
+        self.assertEqual(set(columns), {d["hospital"]["code"] for d in datasets})
+        for dataset in datasets:
+            self.assertEqual(
+                sheet.cell(5, columns[dataset["hospital"]["code"]]).value, dataset["hospital"]["name"]
+            )
+        lines = self.template.line_ids.sorted(lambda line: (line.sequence, line.id))
+        sections = 0
+        for row, line in enumerate(lines, start=7):
+            self.assertEqual(sheet.cell(row, 1).value or False, line.number or False, line.label)
+            self.assertEqual(sheet.cell(row, 2).value, line.label)
+            if line.display_type == "section":
+                sections += 1
+                self.assertIsNone(sheet.cell(row, 4).value, line.label)
+                continue
+            self.assertEqual(sheet.cell(row, 3).value or False, line.unit or False)
+            reported = [d["figures"][line.figure_code] for d in datasets if line.figure_code in d["figures"]]
+            self.assertEqual(sheet.cell(row, 4).value, sum(reported) if reported else None, line.figure_code)
+            for dataset in datasets:
+                cell = sheet.cell(row, columns[dataset["hospital"]["code"]]).value
+                self.assertEqual(cell, dataset["figures"].get(line.figure_code), line.figure_code)
+        self.assertGreaterEqual(sections, 8)
+        # Numbers repeat from one section to the next: the headings between them tell them apart.
+        numbers = [sheet.cell(row, 1).value for row in range(7, 7 + len(lines))]
+        self.assertGreater(numbers.count("1"), 1)
+        self.assertEqual(numbers[0], "I")
+
+    def test_import_previous_schema_version(self):
+        """A dataset of schema version 1 (before awards, movements and collaborators' trainings)
+        still imports; the figures it does not have are blank, not zero."""
+        v1_codes = {
+            code
+            for code in self.own_dataset["figures"]
+            if not code.startswith(
+                ("awards", "staff_joined", "staff_left", "volunteers_joined", "volunteers_left")
+            )
+            and code
+            not in (
+                "training_attendances_collaborators",
+                "training_hours_collaborators",
+                "training_collaborators",
+                "training_attendances_total",
+                "training_hours_total",
+                "training_sessions_total",
+            )
+        }
+        v1 = dict(
+            self.others[0],
+            schema_version=1,
+            figures={code: value for code, value in self.others[0]["figures"].items() if code in v1_codes},
+        )
+        lines = self.province.import_datasets(self.files(self.own_dataset, v1))
+        self.assertEqual(sorted(lines.mapped("schema_version")), [1, 2])
+        totals = self.province._get_totals()
+        self.assertEqual(totals["awards_individuals"], self.own_dataset["figures"]["awards_individuals"])
+        self.assertEqual(
+            totals["cases_opened"],
+            self.own_dataset["figures"]["cases_opened"] + v1["figures"]["cases_opened"],
+        )
+        content = render_xlsx(self.env, "ctxh_reporting.ctxh_consolidation_xlsx", self.province.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.check_consolidated_sheet(sheet, [self.own_dataset, v1])
+
+    def test_import_by_manager_without_email(self):
+        manager = new_test_user(
+            self.env,
+            login="h13_cons_noemail",
+            groups="ctxh_case.group_ctxh_manager",
+            company_id=self.hospital.id,
+            company_ids=[Command.set((self.hospital | self.env.company).ids)],
+        )
+        manager.partner_id.email = False
+        self.assertFalse(manager.email)
+        province = self.province.with_user(manager)
+        lines = province.import_datasets(self.files(*self.others))
+        self.assertEqual(len(lines), 2)
+        note = self.province.message_ids.filtered(lambda m: "BV-NB-02" in str(m.body))
+        self.assertEqual(note.author_id, manager.partner_id)
 
     def test_duplicate_unit_refused(self):
         self.province.import_datasets(self.files(self.own_dataset))
@@ -121,8 +196,8 @@ class TestConsolidation(CtxhReportingCommon):
         for name, content in cases.items():
             with self.assertRaisesRegex(UserError, name):
                 self.province.import_datasets([(name, content)])
-        wrong_version = dict(self.others[1], schema_version=2)
-        with self.assertRaisesRegex(UserError, "BV-TB-03.json.* 2"):
+        wrong_version = dict(self.others[1], schema_version=3)
+        with self.assertRaisesRegex(UserError, "BV-TB-03.json.* 3"):
             self.province.import_datasets(self.files(wrong_version))
         wrong_period = ds.make_dataset(
             "BV-X", "X", "quarter", date(2026, 4, 1), date(2026, 6, 30), {"cases_opened": 1}

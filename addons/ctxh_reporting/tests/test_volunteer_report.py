@@ -17,13 +17,11 @@ class TestVolunteerFigures(CtxhReportingCommon):
         super().setUpClass()
         env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.hospital.id]))
         Volunteer = env["ctxh.volunteer"]
-        cls.lan = Volunteer.create(
-            {"name": "Nguyễn Thị Lan", "state": "active", "pledge_date": "2025-01-01", "kind": "staff"}
-        )
-        cls.binh = Volunteer.create({"name": "Trần Văn Bình", "state": "active", "pledge_date": "2025-01-01"})
-        cls.hoa = Volunteer.create(
-            {"name": "Phạm Thu Hòa", "state": "active", "pledge_date": "2025-01-01", "kind": "partner_org"}
-        )
+        # Active since 2025: the report counts the volunteers serving on the last day of the period.
+        since = {"state": "active", "pledge_date": "2025-01-01", "date_activated": "2025-01-01"}
+        cls.lan = Volunteer.create({"name": "Nguyễn Thị Lan", "kind": "staff", **since})
+        cls.binh = Volunteer.create({"name": "Trần Văn Bình", **since})
+        cls.hoa = Volunteer.create({"name": "Phạm Thu Hòa", "kind": "partner_org", **since})
         Volunteer.create({"name": "Đỗ Văn Nam", "state": "applicant"})
         post = env["ctxh.shift.post"].create({"name": "Bàn đón tiếp khoa Khám bệnh"})
 

@@ -64,16 +64,9 @@ class CtxhReportWizard(models.TransientModel):
         Template = self.env["ctxh.report.template"]
         for wizard in self:
             if wizard.company_id and wizard.date_to:
-                templates = Template.search(
-                    [
-                        ("company_id", "in", [wizard.company_id.id, False]),
-                        ("date_from", "<=", wizard.date_to),
-                        "|",
-                        ("date_to", "=", False),
-                        ("date_to", ">=", wizard.date_to),
-                    ]
+                wizard.template_id = Template._find_for(
+                    wizard.company_id, wizard.date_to, raise_if_not_found=False
                 )
-                wizard.template_id = templates and Template._find_for(wizard.company_id, wizard.date_to)
             else:
                 wizard.template_id = False
 
@@ -128,23 +121,9 @@ class CtxhReportWizard(models.TransientModel):
 
     def _get_dataset(self):
         self.ensure_one()
-        company = self.company_id
-        if not company.ctxh_hospital_code:
-            raise UserError(
-                _(
-                    "Set the hospital code of %(company)s (Settings > Companies) before exporting.",
-                    company=company.name,
-                )
-            )
-        return ds.make_dataset(
-            company.ctxh_hospital_code,
-            company.name,
-            self.period_kind,
-            self.date_from,
-            self.date_to,
-            self._get_figures(),
-            template=self.template_id,
-            generated_at=fields.Datetime.now(),
+        self._check_period()
+        return self.env["ctxh.report.dataset"]._make_dataset(
+            self.company_id, self.period_kind, self.date_from, self.date_to, self.template_id
         )
 
     def action_export_dataset(self):

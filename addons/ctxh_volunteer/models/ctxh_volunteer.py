@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -49,6 +50,19 @@ class CtxhVolunteer(models.Model):
         default="applicant",
         tracking=True,
         copy=False,
+    )
+    # Dated by the status changes (write), so that reports count the volunteers of a past date.
+    date_activated = fields.Date(
+        string="Active Since",
+        tracking=True,
+        copy=False,
+        help="Day the volunteer last became active; set when the status becomes Active.",
+    )
+    date_left = fields.Date(
+        string="Left On",
+        tracking=True,
+        copy=False,
+        help="Day the volunteer stopped serving; set when an active volunteer becomes inactive or archived.",
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -103,6 +117,39 @@ class CtxhVolunteer(models.Model):
         ("user_uniq", "unique(user_id)", "A user can be linked to one volunteer only."),
     ]
 
+    def _auto_init(self):
+        res = super()._auto_init()
+        # Volunteers active before the dates existed: active since their record was created.
+        self.env.cr.execute(
+            "UPDATE ctxh_volunteer SET date_activated = create_date::date"
+            " WHERE state = 'active' AND date_activated IS NULL"
+        )
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            if vals.get("state") == "active":
+                vals.setdefault("date_activated", today)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" not in vals:
+            return super().write(vals)
+        today = fields.Date.context_today(self)
+        joining = vals["state"] == "active"
+        moving = self.filtered(lambda v: (v.state != "active") if joining else (v.state == "active"))
+        res = super(CtxhVolunteer, self - moving).write(vals)
+        by_date = defaultdict(self.browse)
+        for volunteer in moving:
+            # Never before the day they became active (whatever the clock of a test says).
+            by_date[today if joining else max(today, volunteer.date_activated or today)] |= volunteer
+        for day, volunteers in by_date.items():
+            dates = {"date_activated": day, "date_left": False} if joining else {"date_left": day}
+            super(CtxhVolunteer, volunteers).write({**dates, **vals})
+        return res
+
     @api.depends("assignment_ids")
     def _compute_assignment_count(self):
         counts = dict(
@@ -124,10 +171,16 @@ class CtxhVolunteer(models.Model):
         for volunteer in self:
             volunteer.training_hours = sum(volunteer.training_ids.mapped("hours"))
 
-    @api.constrains("birthdate", "pledge_date")
+    @api.constrains("birthdate", "pledge_date", "date_activated", "date_left")
     def _check_dates(self):
         today = fields.Date.context_today(self)
         for volunteer in self:
+            if (
+                volunteer.date_left
+                and volunteer.date_activated
+                and volunteer.date_left < volunteer.date_activated
+            ):
+                raise ValidationError(_("%s cannot leave before becoming active.", volunteer.name))
             if volunteer.birthdate and volunteer.birthdate > today:
                 raise ValidationError(_("The date of birth of %s is in the future.", volunteer.name))
             if volunteer.pledge_date and volunteer.pledge_date > today:

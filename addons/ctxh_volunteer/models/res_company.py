@@ -3,6 +3,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ctxh_case.tools import set_required_column_defaults
+
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
@@ -30,6 +32,8 @@ class ResCompany(models.Model):
                     _("The sign-up deadline and the understaffed alert cannot be negative.")
                 )
 
+    # Required with a database default (see _auto_init): modules loaded before ctxh_volunteer
+    # create companies without knowing the column.
     ctxh_availability_policy = fields.Selection(
         [("block", "Block"), ("warn", "Warn")],
         string="Assignments Outside Availability",
@@ -47,6 +51,11 @@ class ResCompany(models.Model):
         default=28,
         help="The daily scheduled action generates the shifts of the active templates this many days ahead.",
     )
+
+    def _auto_init(self):
+        res = super()._auto_init()
+        set_required_column_defaults(self)
+        return res
 
     def _ctxh_tz(self):
         """Timezone in which the company's shift times are entered (Asia/Ho_Chi_Minh by default)."""

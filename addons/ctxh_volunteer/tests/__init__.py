@@ -11,3 +11,4 @@ from . import test_coordinator
 from . import test_portal
 from . import test_tours
 from . import test_vietnamese
+from . import test_volunteer_dates

@@ -35,7 +35,8 @@ class CtxhShiftSwapWizard(models.TransientModel):
         )
         old.write({"replaced_by_id": new.id})
         old._close_requests()
-        old.message_post(
+        # A logged note needs no sender address (message_post refuses users without e-mail).
+        old._message_log(
             body=_(
                 "Replaced by %(volunteer)s. %(reason)s",
                 volunteer=new.volunteer_id.name,
