@@ -5,7 +5,8 @@
 #   install the addons with Odoo's test runner (at_install + post_install tests, browser tours
 #   in headless Chromium) -> the money tests (ctxh_donation) once more on a second database
 #   whose company has no country (Odoo's generic chart, USD) -> tests/ with pytest-odoo
-#   (cross-addon tests, translation check, script tests) -> drop the databases (also on
+#   (cross-addon tests, translation check, script tests) -> Odoo's own hr tests on a database
+#   where ctxh is installed (ctxh must not break other modules) -> drop the databases (also on
 #   failure).
 # Prints a closing line "ctxh: N passed, N failed" and exits non-zero on any failure or error.
 source "$(dirname "$0")/common.sh"
@@ -121,6 +122,27 @@ passed=$((passed + ${p_pass:-0}))
 if [[ $prc != 0 || ${p_skip:-0} != 0 ]]; then
   failed=$((failed + ${p_fail:-0} + ${p_skip:-0}))
   [[ $failed == 0 ]] && failed=1
+fi
+
+# Odoo's own hr tests with ctxh installed (scripts/test_odoo.sh: fresh database, the ctxh addons
+# without demo data, then `-u hr` with hr's tests): ctxh must not break the modules it extends.
+if [[ ${CTXH_ODOO_HR_TESTS:-1} == 1 && ,$CTXH_MODULES, == *,ctxh_case,* ]]; then
+  echo "== Odoo's own hr tests with ctxh installed (log: $LOGDIR/odoo-hr-with-ctxh.log)"
+  set +e
+  hr_out=$(CTXH_ODOO_TEST_DB=${DB}_hr CTXH_SYSTEM_PACKAGES_CHECKED=1 "$ROOT/scripts/test_odoo.sh" hr 2>&1)
+  hrc=$?
+  set -e
+  tail -n 15 <<<"$hr_out"
+  hr_line=$(grep -E "^odoo hr \(with-ctxh\): " <<<"$hr_out" | tail -n 1 || true)
+  h_run=$(sed -nE 's/.*, ([0-9]+) tests, ([0-9?]+) failed, ([0-9?]+) errors.*/\1/p' <<<"$hr_line")
+  h_bad=$(sed -nE 's/.*, ([0-9]+) tests, ([0-9?]+) failed, ([0-9?]+) errors.*/\2 \3/p' <<<"$hr_line" \
+    | awk '{print ($1 ~ /^[0-9]+$/ ? $1 : 1) + ($2 ~ /^[0-9]+$/ ? $2 : 1)}')
+  passed=$((passed + ${h_run:-0} - ${h_bad:-0}))
+  if [[ $hrc != 0 || -z $h_run ]]; then
+    failed=$((failed + ${h_bad:-1}))
+    [[ $failed == 0 ]] && failed=1
+    echo "ctxh: Odoo's hr tests failed with ctxh installed"
+  fi
 fi
 
 echo "ctxh: $passed passed, $failed failed"

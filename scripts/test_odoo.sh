@@ -35,17 +35,8 @@ DB=${CTXH_ODOO_TEST_DB:-ctxh_odoo_test_$(date +%s)_$$}
 variant=$([[ $with_ctxh == 1 ]] && echo "with-ctxh" || echo "without-ctxh")
 LOG=$LOGDIR/odoo-${MODULES//,/-}-$variant.log
 
-drop_db() {
-  "$PY" - "$DB_HOST" "$DB_PORT" "$DB" <<'PYEOF' || true
-import sys, psycopg2
-conn = psycopg2.connect(host=sys.argv[1], port=sys.argv[2], dbname="postgres")
-conn.autocommit = True
-conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[3])
-PYEOF
-  rm -rf "${HOME}/.local/share/Odoo/filestore/$DB"
-}
-trap drop_db EXIT
-drop_db
+trap 'drop_db "$DB"' EXIT
+drop_db "$DB"
 
 install=$MODULES
 [[ $with_ctxh == 1 ]] && install=$CTXH_MODULES,$MODULES
