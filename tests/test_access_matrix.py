@@ -448,7 +448,7 @@ class TestAccessMatrix(TransactionCase):
 
         draft = donation(1_000_000)
         confirmed = donation(5_000_000)
-        designated = donation(500_000, restriction="case", case_id=cls.case_team.id)
+        designated = cls.designated = donation(500_000, restriction="case", case_id=cls.case_team.id)
         product = env["product.product"].create({"name": "Quà Tết Ma trận"})
         in_kind = donation(
             0,
@@ -734,6 +734,62 @@ class TestAccessMatrix(TransactionCase):
                 + "\n".join(mismatches)
                 + "\n\nActual rows (paste only what is intended):\n"
                 + self._format_rows(actual, order)
+            )
+
+    def test_support_reaches_the_readers_of_the_case(self):
+        """Support of a case (purpose, signed receipt of the beneficiary) is for the readers of
+        the case, managers and finance; what is left of a donation is the same for everyone."""
+        allocation = (
+            self.env["ctxh.allocation"]
+            .with_user(self.stranger)
+            .create(
+                {
+                    "case_id": self.case_other.id,  # the donation was re-designated to it
+                    "fund_id": self.fund.id,
+                    "donation_id": self.designated.id,
+                    "support_type_id": self.hospital_fees.id,
+                    "amount": 150_000,
+                    "description": "Viện phí của người bệnh B3",
+                    "signed_receipt": base64.b64encode(b"signed by the patient"),
+                    "signed_receipt_filename": "bien_nhan.pdf",
+                }
+            )
+        )
+        allocation.action_submit()
+        allocation.with_user(self.approver).action_approve()
+        officer = self.users["officer"]  # team A: cannot read the case of team B
+        Allocation = self.env["ctxh.allocation"].with_user(officer)
+        self.assertFalse(Allocation.search([("id", "=", allocation.id)]))
+        self.assertFalse(Allocation.search_count([("description", "ilike", "B3")]))
+        with self.assertRaises(AccessError):
+            allocation.with_user(officer).read(["description"])
+        with self.assertRaises(AccessError):
+            allocation.with_user(officer).write({"description": "Sửa"})
+        receipt = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "ctxh.allocation"),
+                ("res_id", "=", allocation.id),
+                ("res_field", "=", "signed_receipt"),
+            ]
+        )
+        self.assertTrue(receipt)
+        with self.assertRaises(AccessError):
+            receipt.with_user(officer).read(["datas"])
+        source_domain = [("allocation_id.case_id", "=", self.case_team.id)]
+        self.assertTrue(self.env["ctxh.allocation.source"].with_user(officer).search(source_domain))
+        self.assertFalse(
+            self.env["ctxh.allocation.source"]
+            .with_user(officer)
+            .search([("allocation_id.case_id", "=", self.case_other.id)])
+        )
+        # the donation's remaining money counts the support the officer cannot read (sudo)
+        for user in (officer, self.stranger, self.users["auditor"]):
+            donation = self.designated.with_user(user)
+            self.assertEqual(donation.allocated_amount, 150_000, user.login)
+            self.assertEqual(donation.remaining_amount, 350_000, user.login)
+        for user in (self.stranger, self.users["manager"], self.users["finance"], self.users["auditor"]):
+            self.assertEqual(
+                self.env["ctxh.allocation"].with_user(user).search([("id", "=", allocation.id)]), allocation
             )
 
     def _format_rows(self, actual, order):
