@@ -26,10 +26,15 @@ self sign-up only for oneself, support only for a readable case, fields with ``g
 donation means "the rules let the finance officer write it"; the model then refuses changes to
 a posted document. The record rules of ctxh do not depend on the status of money documents.
 
-Adding a model: add its rows here and a builder of its kinds in
-``tests/test_access_matrix.py`` (``_build_<addon>``). The test fails when a ctxh model has no row
-(every model whose name starts with ``ctxh.``, wizards included, abstract models excluded), when
-a row names a model that no longer exists, or a kind that has no record.
+Adding a model: add its rows here (copy a row of a similar model: ``any`` and ``other_company``
+for a company's records, ``own`` and ``other`` for a wizard) and its records in the
+``_build_<addon>`` method of ``tests/test_access_matrix.py``, e.g.
+``cls._add("ctxh.new.model", any=record, other_company=OtherCompany("any"))``. The test fails when
+a ctxh model has no row (every model whose name starts with ``ctxh.``, wizards included, abstract
+models excluded), when a row names a model that no longer exists, or a kind that has no record;
+on a difference it prints the actual rows, ready to paste once the change is intended.
+
+Rows are whitespace-separated; ``#`` starts a comment. Docs: docs/SECURITY.md, "Access matrix".
 """
 
 from odoo.addons.ctxh_case.tests.common import CTXH_ROLE_GROUPS
@@ -96,6 +101,7 @@ res.partner                       relative_team      -        -      crwu    crw
 res.partner                       patient_other_team -        -      -       -         -          r       -    -     -    -       -       -       -      -
 res.partner                       patient_sensitive  -        -      -       crwu      -          r       -    -     -    -       -       -       -      -
 res.partner                       other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# other contacts: Odoo's rights (Contact Creation writes them); the portal user and the public only their own
 res.partner                       donor              r        r      crwu    crwu      crwu       r       r    crwu  r    r       r       r       -      -
 res.partner                       own_contact        r        r      crwu    crwu      crwu       r       r    crwu  r    r       r       r       r      r
 res.partner                       other_volunteer    r        r      crwu    crwu      crwu       r       r    crwu  r    r       r       r       -      -
@@ -142,7 +148,7 @@ ctxh.case.tracing                 other_team         -        -      -       -  
 ctxh.case.tracing                 sensitive          -        -      -       crw       -          crwu    -    -     -    -       -       -       -      -
 ctxh.case.tracing                 other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
 
-# ctxh_case: notes (confidential: the author and the case's supervisor), their earlier versions, the close/cancel wizard
+# ctxh_case: notes (confidential: the author and the case's supervisor), earlier versions, close/cancel wizard
 ctxh.case.note                    team               -        -      crw     crw       crw        crwu    -    -     -    -       -       -       -      -
 ctxh.case.note                    other_team         -        -      -       -         -          crwu    -    -     -    -       -       -       -      -
 ctxh.case.note                    sensitive          -        -      -       crw       -          crwu    -    -     -    -       -       -       -      -
@@ -154,6 +160,7 @@ ctxh.case.note.revision           other_team         -        -      -       -  
 ctxh.case.note.revision           sensitive          -        -      -       r         -          r       -    -     -    -       -       -       -      -
 ctxh.case.note.revision           confidential       -        -      -       -         r          r       -    -     -    -       -       -       -      -
 ctxh.case.note.revision           other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# a wizard holds what its user typed (outcome, reason): its creator only
 ctxh.case.stage.wizard            own                -        -      crwu    crwu      crwu       crwu    -    -     -    -       -       -       -      -
 ctxh.case.stage.wizard            other              -        -      -       -         -          -       -    -     -    -       -       -       -      -
 
@@ -206,6 +213,7 @@ ctxh.shift                        other_company      -        -      -       -  
 ctxh.shift.assignment             own                -        cr     cr      cr        cr         cr      -    crwu  -    -       -       -       cr     -
 ctxh.shift.assignment             other              -        -      -       -         -          -       -    crwu  -    -       -       -       -      -
 ctxh.shift.assignment             other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# the other wizards carry no patient data: shared by the users of the same role
 ctxh.shift.generate.wizard        own                -        -      -       -         -          -       -    crwu  -    -       -       -       -      -
 ctxh.shift.generate.wizard        other              -        -      -       -         -          -       -    crwu  -    -       -       -       -      -
 ctxh.shift.swap.wizard            own                -        -      -       -         -          -       -    crwu  -    -       -       -       -      -
@@ -226,6 +234,7 @@ ctxh.donation.line                confirmed          -        -      crwu    crw
 ctxh.donation.line                other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
 ctxh.donation.redesignation       any                -        -      r       r         r          crw     -    -     -    r       r       -       -      -
 ctxh.donation.redesignation       other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# support of a case: its purpose and the beneficiary's signed receipt follow the case rules
 ctxh.allocation                   team               -        -      crw     crw       crw        crwu    -    -     -    rw      r       -       -      -
 ctxh.allocation                   other_team         -        -      -       -         -          crwu    -    -     -    rw      r       -       -      -
 ctxh.allocation                   sensitive          -        -      -       crw       -          crwu    -    -     -    rw      r       -       -      -
@@ -235,6 +244,7 @@ ctxh.allocation.source            any                -        -      r       r  
 ctxh.allocation.source            other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
 ctxh.distribution                 draft              -        -      crw     crw       crw        crwu    -    -     -    crw     r       -       -      -
 ctxh.distribution                 other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# a distribution is an event across cases, its lines show case codes only: shared by the officers
 ctxh.distribution.line            team               -        -      crwu    crwu      crwu       crwu    -    -     -    crwu    r       -       -      -
 ctxh.distribution.line            other_team         -        -      crwu    crwu      crwu       crwu    -    -     -    crwu    r       -       -      -
 ctxh.distribution.line            other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
