@@ -29,10 +29,11 @@ a posted document. The record rules of ctxh do not depend on the status of money
 Adding a model: add its rows here (copy a row of a similar model: ``any`` and ``other_company``
 for a company's records, ``own`` and ``other`` for a wizard) and its records in the
 ``_build_<addon>`` method of ``tests/test_access_matrix.py``, e.g.
-``cls._add("ctxh.new.model", any=record, other_company=OtherCompany("any"))``. The test fails when
-a ctxh model has no row (every model whose name starts with ``ctxh.``, wizards included, abstract
-models excluded), when a row names a model that no longer exists, or a kind that has no record;
-on a difference it prints the actual rows, ready to paste once the change is intended.
+``cls._add_company_record("ctxh.new.model", record)`` or
+``cls._add_wizard("ctxh.new.wizard", vals)``. The test fails when a ctxh model has no row (every
+model whose name starts with ``ctxh.``, wizards included, abstract models excluded), when a row
+names a model that no longer exists, or a kind that has no record; on a difference it prints the
+actual rows, ready to paste once the change is intended.
 
 Rows are whitespace-separated; ``#`` starts a comment. Docs: docs/SECURITY.md, "Access matrix".
 """

@@ -83,6 +83,21 @@ class TestAccessMatrix(TransactionCase):
             cls.records[(model, kind)] = record
 
     @classmethod
+    def _add_company_record(cls, model, record):
+        """A record of company A (kind ``any``), also checked from company B (``other_company``)."""
+        cls._add(model, any=record, other_company=OtherCompany("any"))
+        return record
+
+    @classmethod
+    def _add_wizard(cls, model, vals):
+        """A wizard opened by each role's user (``own``) and one opened by someone else (``other``)."""
+        cls._add(
+            model,
+            own=cls._own(model, lambda role, user: vals),
+            other=cls.env[model].with_user(cls.mate).sudo().create(vals),
+        )
+
+    @classmethod
     def _own(cls, model, vals_of):
         """One record per role, created by the role's user (create_uid) as the superuser."""
         return PerRole(
@@ -106,7 +121,7 @@ class TestAccessMatrix(TransactionCase):
             }
         )
         cls.team_b = Team.create({"name": "Tổ ma trận B", "member_ids": [Command.set(cls.stranger.ids)]})
-        cls._add("ctxh.team", any=cls.team, other_company=OtherCompany("any"))
+        cls._add_company_record("ctxh.team", cls.team)
         case_type = env.ref("ctxh_case.case_type_financial")
         Partner = env["res.partner"]
         cls.donor = Partner.create({"name": "Nhà hảo tâm Ma trận"})
@@ -220,14 +235,7 @@ class TestAccessMatrix(TransactionCase):
             revisions[kind] = Revision.search([("note_id", "=", notes[kind].id)], limit=1)
             assert revisions[kind], kind
         cls._add("ctxh.case.note.revision", **revisions, other_company=OtherCompany("team"))
-        cls._add(
-            "ctxh.case.stage.wizard",
-            own=cls._own("ctxh.case.stage.wizard", lambda role, user: {"case_id": cls.case_team.id}),
-            other=env["ctxh.case.stage.wizard"]
-            .with_user(cls.mate)
-            .sudo()
-            .create({"case_id": cls.case_team.id}),
-        )
+        cls._add_wizard("ctxh.case.stage.wizard", {"case_id": cls.case_team.id})
         log = (
             env["ctxh.access.log"]
             .sudo()
@@ -241,30 +249,28 @@ class TestAccessMatrix(TransactionCase):
                 }
             )
         )
-        cls._add("ctxh.access.log", any=log, other_company=OtherCompany("any"))
+        cls._add_company_record("ctxh.access.log", log)
         # workforce
         employee = env["hr.employee"].create({"name": "Cán bộ CTXH Ma trận"})
         supervisor_employee = env["hr.employee"].create({"name": "Kiểm huấn viên Ma trận"})
-        cls._add(
+        cls._add_company_record(
             "ctxh.training",
-            any=env["ctxh.training"].create({"employee_id": employee.id, "course": "CTXH cơ bản"}),
-            other_company=OtherCompany("any"),
+            env["ctxh.training"].create({"employee_id": employee.id, "course": "CTXH cơ bản"}),
         )
-        cls._add(
+        cls._add_company_record(
             "ctxh.supervised.practice",
-            any=env["ctxh.supervised.practice"].create(
+            env["ctxh.supervised.practice"].create(
                 {
                     "trainee_id": employee.id,
                     "supervisor_id": supervisor_employee.id,
                     "date_start": date(2026, 1, 5),
                 }
             ),
-            other_company=OtherCompany("any"),
         )
         RolePeriod = env["ctxh.role.period"]
-        cls._add(
+        cls._add_company_record(
             "ctxh.role.period",
-            any=RolePeriod.create(
+            RolePeriod.create(
                 {
                     "employee_id": employee.id,
                     "company_id": cls.company.id,
@@ -274,11 +280,10 @@ class TestAccessMatrix(TransactionCase):
                     "date_end": date(2025, 12, 31),
                 }
             ),
-            other_company=OtherCompany("any"),
         )
-        cls._add(
+        cls._add_company_record(
             "ctxh.award",
-            any=env["ctxh.award"].create(
+            env["ctxh.award"].create(
                 {
                     "name": "Giấy khen",
                     "decision_number": "12/QĐ-BV",
@@ -286,7 +291,6 @@ class TestAccessMatrix(TransactionCase):
                     "employee_id": employee.id,
                 }
             ),
-            other_company=OtherCompany("any"),
         )
         ServiceLog = env["ctxh.service.log"]
         cls._add(
@@ -361,11 +365,10 @@ class TestAccessMatrix(TransactionCase):
         Post = env["ctxh.shift.post"]
         post = Post.create({"name": "Quầy đón tiếp Ma trận"})
         post_open = Post.create({"name": "Hướng dẫn Ma trận", "self_signup": True})
-        cls._add("ctxh.shift.post", any=post, other_company=OtherCompany("any"))
-        cls._add(
+        cls._add_company_record("ctxh.shift.post", post)
+        cls._add_company_record(
             "ctxh.shift.template",
-            any=env["ctxh.shift.template"].create({"name": "Ca sáng", "post_id": post.id, "monday": True}),
-            other_company=OtherCompany("any"),
+            env["ctxh.shift.template"].create({"name": "Ca sáng", "post_id": post.id, "monday": True}),
         )
         Shift = env["ctxh.shift"]
 
@@ -402,23 +405,11 @@ class TestAccessMatrix(TransactionCase):
             other=other_assignment,
             other_company=OtherCompany("other"),
         )
-        cls._add(
-            "ctxh.shift.generate.wizard",
-            own=cls._own("ctxh.shift.generate.wizard", lambda role, user: {}),
-            other=env["ctxh.shift.generate.wizard"].with_user(cls.mate).sudo().create({}),
-        )
+        cls._add_wizard("ctxh.shift.generate.wizard", {})
         swap = {"assignment_id": other_assignment.id, "new_volunteer_id": volunteers["collab"].id}
-        cls._add(
-            "ctxh.shift.swap.wizard",
-            own=cls._own("ctxh.shift.swap.wizard", lambda role, user: swap),
-            other=env["ctxh.shift.swap.wizard"].with_user(cls.mate).sudo().create(swap),
-        )
+        cls._add_wizard("ctxh.shift.swap.wizard", swap)
         certificate = {"volunteer_ids": [Command.set(other.ids)], "date_from": date(2026, 1, 1)}
-        cls._add(
-            "ctxh.volunteer.certificate.wizard",
-            own=cls._own("ctxh.volunteer.certificate.wizard", lambda role, user: certificate),
-            other=env["ctxh.volunteer.certificate.wizard"].with_user(cls.mate).sudo().create(certificate),
-        )
+        cls._add_wizard("ctxh.volunteer.certificate.wizard", certificate)
 
     @classmethod
     def _build_donation(cls):
@@ -426,11 +417,10 @@ class TestAccessMatrix(TransactionCase):
         setup_ctxh_donation_data(cls, env, suffix="MX")
         cls.company.ctxh_second_approval_amount = 0
         fund = cls.fund
-        cls._add("ctxh.fund", any=fund, other_company=OtherCompany("any"))
-        cls._add(
+        cls._add_company_record("ctxh.fund", fund)
+        cls._add_company_record(
             "ctxh.campaign",
-            any=env["ctxh.campaign"].create({"name": "Đợt vận động Ma trận", "fund_id": fund.id}),
-            other_company=OtherCompany("any"),
+            env["ctxh.campaign"].create({"name": "Đợt vận động Ma trận", "fund_id": fund.id}),
         )
         Donation = env["ctxh.donation"]
 
@@ -468,9 +458,9 @@ class TestAccessMatrix(TransactionCase):
             confirmed=in_kind.line_ids,
             other_company=OtherCompany("draft"),
         )
-        cls._add(
+        cls._add_company_record(
             "ctxh.donation.redesignation",
-            any=env["ctxh.donation.redesignation"]
+            env["ctxh.donation.redesignation"]
             .with_user(cls.approver)
             .create(
                 {
@@ -480,7 +470,6 @@ class TestAccessMatrix(TransactionCase):
                     "consent_document": base64.b64encode(b"consent"),
                 }
             ),
-            other_company=OtherCompany("any"),
         )
         # support is requested for cases receiving services
         (cls.case_team | cls.case_other | cls.case_sensitive).stage_id = env.ref("ctxh_case.stage_services")
@@ -514,7 +503,7 @@ class TestAccessMatrix(TransactionCase):
             other_company=OtherCompany("team"),
         )
         assert paid.source_ids, "the payment is attributed to donations"
-        cls._add("ctxh.allocation.source", any=paid.source_ids[:1], other_company=OtherCompany("any"))
+        cls._add_company_record("ctxh.allocation.source", paid.source_ids[:1])
         Distribution = env["ctxh.distribution"]
         distribution = Distribution.create(
             {
@@ -540,12 +529,11 @@ class TestAccessMatrix(TransactionCase):
             other_team=line_other,
             other_company=OtherCompany("team"),
         )
-        cls._add(
+        cls._add_company_record(
             "ctxh.fund.publication",
-            any=env["ctxh.fund.publication"].create(
+            env["ctxh.fund.publication"].create(
                 {"fund_id": fund.id, "date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)}
             ),
-            other_company=OtherCompany("any"),
         )
 
     @classmethod
@@ -556,12 +544,11 @@ class TestAccessMatrix(TransactionCase):
         shared = Template.create({"name": "Mẫu dùng chung", "company_id": False, **template_vals})
         own = Template.create({"name": "Mẫu của bệnh viện", "company_id": cls.company.id, **template_vals})
         cls._add("ctxh.report.template", shared=shared, any=own, other_company=OtherCompany("any"))
-        cls._add(
+        cls._add_company_record(
             "ctxh.report.template.line",
-            any=env["ctxh.report.template.line"].create(
+            env["ctxh.report.template.line"].create(
                 {"template_id": own.id, "label": "Hồ sơ", "display_type": "section"}
             ),
-            other_company=OtherCompany("any"),
         )
         consolidation = env["ctxh.consolidation"].create(
             {"name": "Tổng hợp Ma trận", "date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)}
@@ -569,18 +556,17 @@ class TestAccessMatrix(TransactionCase):
         line = env["ctxh.consolidation.line"].create(
             {"consolidation_id": consolidation.id, "hospital_code": "BV-MX", "hospital_name": "Bệnh viện MX"}
         )
-        cls._add("ctxh.consolidation", any=consolidation, other_company=OtherCompany("any"))
-        cls._add("ctxh.consolidation.line", any=line, other_company=OtherCompany("any"))
-        cls._add(
+        cls._add_company_record("ctxh.consolidation", consolidation)
+        cls._add_company_record("ctxh.consolidation.line", line)
+        cls._add_company_record(
             "ctxh.consolidation.value",
-            any=env["ctxh.consolidation.value"].create(
+            env["ctxh.consolidation.value"].create(
                 {"consolidation_id": consolidation.id, "line_id": line.id, "figure_code": "cases_open"}
             ),
-            other_company=OtherCompany("any"),
         )
-        cls._add(
+        cls._add_company_record(
             "ctxh.consolidation.source",
-            any=env["ctxh.consolidation.source"].create(
+            env["ctxh.consolidation.source"].create(
                 {
                     "name": "Bệnh viện huyện",
                     "url": "https://odoo.example.vn",
@@ -588,28 +574,11 @@ class TestAccessMatrix(TransactionCase):
                     "login": "so_y_te",
                 }
             ),
-            other_company=OtherCompany("any"),
         )
         kpi = env["ctxh.dashboard.kpi"].search([("company_id", "=", cls.company.id)], limit=1)
-        cls._add("ctxh.dashboard.kpi", any=kpi, other_company=OtherCompany("any"))
-        cls._add(
-            "ctxh.report.wizard",
-            own=cls._own("ctxh.report.wizard", lambda role, user: {"period_kind": "year", "year": 2025}),
-            other=env["ctxh.report.wizard"]
-            .with_user(cls.mate)
-            .sudo()
-            .create({"period_kind": "year", "year": 2025}),
-        )
-        cls._add(
-            "ctxh.consolidation.import",
-            own=cls._own(
-                "ctxh.consolidation.import", lambda role, user: {"consolidation_id": consolidation.id}
-            ),
-            other=env["ctxh.consolidation.import"]
-            .with_user(cls.mate)
-            .sudo()
-            .create({"consolidation_id": consolidation.id}),
-        )
+        cls._add_company_record("ctxh.dashboard.kpi", kpi)
+        cls._add_wizard("ctxh.report.wizard", {"period_kind": "year", "year": 2025})
+        cls._add_wizard("ctxh.consolidation.import", {"consolidation_id": consolidation.id})
 
     # ------------------------------------------------------------------ checks
     def _record(self, model, kind, role):
