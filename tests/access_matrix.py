@@ -233,7 +233,9 @@ ctxh.donation                     other_company      -        -      -       -  
 ctxh.donation.line                draft              -        -      crwu    crwu      crwu       crwu    -    -     -    crwu    r       -       -      -
 ctxh.donation.line                confirmed          -        -      crwu    crwu      crwu       crwu    -    -     -    crwu    r       -       -      -
 ctxh.donation.line                other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
-ctxh.donation.redesignation       any                -        -      r       r         r          crw     -    -     -    r       r       -       -      -
+# a re-designation (reason, donor's consent) for the readers of the cases it moves money from or to
+ctxh.donation.redesignation       team               -        -      r       r         r          crw     -    -     -    r       r       -       -      -
+ctxh.donation.redesignation       sensitive          -        -      -       r         -          crw     -    -     -    r       r       -       -      -
 ctxh.donation.redesignation       other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
 # support of a case: its purpose and the beneficiary's signed receipt follow the case rules
 ctxh.allocation                   team               -        -      crw     crw       crw        crwu    -    -     -    rw      r       -       -      -

@@ -458,19 +458,22 @@ class TestAccessMatrix(TransactionCase):
             confirmed=in_kind.line_ids,
             other_company=OtherCompany("draft"),
         )
-        cls._add_company_record(
-            "ctxh.donation.redesignation",
-            env["ctxh.donation.redesignation"]
-            .with_user(cls.approver)
-            .create(
+        # re-designations from a team A case (a sensitive one) to a team B case, agreed by the donor
+        designated_sensitive = donation(300_000, restriction="case", case_id=cls.case_sensitive.id)
+        designated_sensitive.with_user(cls.payer).action_confirm()
+        Redesignation = env["ctxh.donation.redesignation"].with_user(cls.approver)
+        redesignations = {
+            kind: Redesignation.create(
                 {
-                    "donation_id": designated.id,
+                    "donation_id": gift.id,
                     "new_case_id": cls.case_other.id,
                     "reason": "Người bệnh đã xuất viện",
                     "consent_document": base64.b64encode(b"consent"),
                 }
-            ),
-        )
+            )
+            for kind, gift in (("team", designated), ("sensitive", designated_sensitive))
+        }
+        cls._add("ctxh.donation.redesignation", **redesignations, other_company=OtherCompany("team"))
         # support is requested for cases receiving services
         (cls.case_team | cls.case_other | cls.case_sensitive).stage_id = env.ref("ctxh_case.stage_services")
         Allocation = env["ctxh.allocation"]
