@@ -72,6 +72,8 @@ class ResPartner(models.Model):
         index=True,
         help="Patients and household members of a case: only the social workers who can read "
         "one of their cases see this contact.",
+        # not for portal and public users; the record rules read it as the superuser
+        groups="base.group_user",
     )
 
     @api.depends("ctxh_case_ids", "ctxh_member_ids")

@@ -112,8 +112,12 @@ class TestFieldGroups(CtxhCaseCommon):
         copy = agency.with_user(user).copy()
         self.assertTrue(copy.name.startswith("Công an phường"))
         self.assertFalse(copy.ctxh_agency_kind_id)
-        self.patient.ctxh_national_id = "040123456780"
-        self.assertFalse(self.patient.with_user(user).copy().ctxh_national_id)
+        # a patient's contact is not theirs to read (docs/SECURITY.md), the identifiers of another
+        # contact are not copied
+        with self.assertRaises(AccessError):
+            self.patient.with_user(user).copy()
+        donor = self.env["res.partner"].create({"name": "Nhà hảo tâm", "ctxh_national_id": "040123456780"})
+        self.assertFalse(donor.with_user(user).copy().ctxh_national_id)
         # Every social work field of a contact or an employee read only by some groups is not copied
         # (an employee is duplicated by HR officers only, who may read the social work profile).
         copied = [

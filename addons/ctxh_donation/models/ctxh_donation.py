@@ -182,7 +182,10 @@ class CtxhDonation(models.Model):
                 )
 
     def _compute_allocated_amount(self):
-        Allocation = self.env["ctxh.allocation"]
+        # sudo: the amount of the donation already used, whoever reads the donation; an officer
+        # reads the support of their own teams' cases only, but the remaining money is the
+        # donation's (a sum per donation, no case)
+        Allocation = self.env["ctxh.allocation"].sudo()
         direct = dict(
             Allocation._read_group(
                 [("donation_id", "in", self.ids), ("state", "in", ("approved", "paid"))],
