@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date, formatLang
 
+from .bank_text import mask_text
+
 FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
 FINANCE_OR_MANAGER = ("ctxh_donation.group_ctxh_finance_officer", "ctxh_case.group_ctxh_manager")
 
@@ -114,6 +116,10 @@ class CtxhDonation(models.Model):
         check_company=True,
         help="The bank transaction through which the gift arrived.",
     )
+    bank_partner_name = fields.Char(
+        related="statement_line_id.partner_name", string="Name on the Bank Statement"
+    )
+    transfer_content = fields.Char(related="statement_line_id.payment_ref", string="Transfer Content")
     note = fields.Text()
     source_ids = fields.One2many("ctxh.allocation.source", "donation_id", string="Funded Allocations")
     attributed_amount = fields.Monetary(
@@ -262,10 +268,18 @@ class CtxhDonation(models.Model):
         donations.case_id._ctxh_check_readable()
         return donations
 
-    def _check_not_anonymous_and_missing_donor(self):
+    def _check_not_anonymous_and_missing_donor(self, strict=False):
+        """A donation names its donor or is anonymous; a draft made from a bank statement line
+        may wait for the finance officer to tell who gave (``strict`` on confirmation)."""
         for donation in self:
-            if not donation.partner_id and not donation.is_anonymous:
-                raise ValidationError(_("Choose the donor or mark the donation as anonymous."))
+            if strict or not (donation.state == "draft" and donation.statement_line_id):
+                if not donation.partner_id and not donation.is_anonymous:
+                    raise ValidationError(
+                        _(
+                            "Choose the donor or mark the donation as anonymous (%s).",
+                            donation.transfer_content or donation.display_name,
+                        )
+                    )
 
     def write(self, vals):
         locked = {
@@ -276,6 +290,7 @@ class CtxhDonation(models.Model):
             "fund_id",
             "line_ids",
             "company_id",
+            "statement_line_id",
         }
         if locked & set(vals) and any(d.state != "draft" for d in self):
             raise UserError(
@@ -318,7 +333,7 @@ class CtxhDonation(models.Model):
         currency = False if in_kind else self.currency_id
         return [
             self._ctxh_line(
-                fund._get_money_account(in_kind=in_kind),
+                fund._get_money_account(in_kind=in_kind, transit=self.channel == "bank"),
                 self.amount,
                 self.amount_currency,
                 currency,
@@ -378,12 +393,54 @@ class CtxhDonation(models.Model):
                 raise UserError(_("Do not mix goods with a cash or bank donation; record them separately."))
             if donation.company_currency_id.compare_amounts(donation.amount, 0.0) <= 0:
                 raise UserError(_("The amount of a donation must be positive."))
+        self._check_not_anonymous_and_missing_donor(strict=True)
+        self._ctxh_check_statement_lines()
         self._ctxh_check_money_dates()
         self._ctxh_assign_receipt_numbers()
         moves = self._ctxh_post_moves()
         for donation, move in zip(self, moves, strict=True):
             donation._ctxh_transition_write({"move_id": move.id, "state": "confirmed"})
+        self._ctxh_reconcile_statement_lines()
         return True
+
+    def _ctxh_check_statement_lines(self):
+        """A bank gift into a fund that imports its bank statement (a fund with a money in
+        transit account) comes from its statement line, whose transit item is still open:
+        otherwise the bank would count it twice, or the line twice."""
+        for donation in self.filtered(lambda d: d.channel == "bank" and d.fund_id.transit_account_id):
+            line = donation.statement_line_id
+            if not line:
+                raise UserError(
+                    _(
+                        "Fund %(fund)s receives bank transfers through its bank statement: choose "
+                        "the statement line of donation %(donation)s (or import the statement).",
+                        fund=donation.fund_id.name,
+                        donation=donation.display_name,
+                    )
+                )
+            transit = line._ctxh_transit_line()
+            transit_account = donation.fund_id.transit_account_id
+            if len(transit) != 1 or transit.reconciled or transit.account_id != transit_account:
+                raise UserError(
+                    _(
+                        "The bank statement line of donation %s is not waiting on the fund's "
+                        "money in transit account: it was matched already or booked otherwise.",
+                        donation.display_name,
+                    )
+                )
+
+    def _ctxh_reconcile_statement_lines(self):
+        """Reconcile the transit item of each confirmed donation's entry with the one of its bank
+        statement line, in one call: the bank line is then fully explained by the donation."""
+        plan = []
+        for donation in self.filtered(lambda d: d.statement_line_id and d.fund_id.transit_account_id):
+            account = donation.fund_id.transit_account_id
+            plan.append(
+                donation.move_id.line_ids.filtered(lambda line, account=account: line.account_id == account)
+                | donation.statement_line_id._ctxh_transit_line()
+            )
+        if plan:
+            self.env["account.move.line"]._reconcile_plan(plan)
 
     def action_cancel(self):
         self._ctxh_lock()
@@ -443,6 +500,29 @@ class CtxhDonation(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_donation.ctxh_allocation_action")
         action["domain"] = [("id", "in", self.source_ids.allocation_id.ids)]
         return action
+
+    def _ctxh_public_contents(self, campaign=None):
+        """What the published statement shows of each donation: the transfer content of its bank
+        statement line (or its channel and donor), with the donor's name masked unless the donor
+        agreed to be named, and the names of patients (the designated case's, the campaign's)
+        always masked. {donation id: text}"""
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        result = {}
+        for donation in self:
+            line = donation.statement_line_id
+            named = donation.partner_id and donation.publish_name and not donation.is_anonymous
+            hidden = [] if named else [donation.partner_id.name, line.partner_name]
+            patients = donation.case_id.partner_id | donation.designated_case_id.partner_id
+            if campaign:
+                patients |= campaign.case_id.partner_id
+            hidden += patients.mapped("name")
+            if line.payment_ref:
+                text = line.payment_ref
+            else:
+                donor = donation.partner_id.name if donation.partner_id and not donation.is_anonymous else ""
+                text = " - ".join(filter(None, [channels.get(donation.channel), donor]))
+            result[donation.id] = mask_text(text, [name for name in hidden if name])
+        return result
 
     def _public_donor_name(self):
         """Name shown to the public: only with consent, never for anonymous gifts."""
