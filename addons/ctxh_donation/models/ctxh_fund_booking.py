@@ -31,8 +31,8 @@ class CtxhFund(models.Model):
     account_scheme_id = fields.Many2one(
         "ctxh.fund.account.scheme",
         string="Account Scheme",
-        domain="[('booking_mode', '=', booking_mode)]",
-        help="Applying it finds or creates the fund's accounts in the company's chart.",
+        help="Applying it sets the booking mode and finds or creates the fund's accounts in the "
+        "company's chart.",
     )
     income_account_id = fields.Many2one(
         string="Receipts Account",
@@ -60,11 +60,6 @@ class CtxhFund(models.Model):
         string="Receiving Bank Account",
         help="The hospital's bank account of the fund's journal: donors pay into it by VietQR.",
     )
-
-    @api.onchange("booking_mode")
-    def _onchange_booking_mode(self):
-        if self.account_scheme_id.booking_mode != self.booking_mode:
-            self.account_scheme_id = False
 
     @api.onchange("income_account_id")
     def _onchange_income_account_liability(self):

@@ -24,14 +24,22 @@ class ResPartnerBank(models.Model):
         """
         self.ensure_one()
         vnd = self.env.ref("base.VND")
-        qr_bank = self.new(origin=self)
-        qr_bank.include_reference = True
-        if not self.proxy_type or self.proxy_type == "none" or not self.proxy_value:
-            qr_bank.proxy_type = "bank_acc"
-            qr_bank.proxy_value = self.sanitized_acc_number
+        configured = self.proxy_type and self.proxy_type != "none" and self.proxy_value
+        # a fresh in-memory record (no origin: two new records of one origin share their cache)
+        qr_bank = self.new(
+            {
+                "acc_number": self.acc_number,
+                "bank_id": self.bank_id.id,
+                "partner_id": self.partner_id.id,
+                "currency_id": self.currency_id.id,
+                "include_reference": True,
+                "proxy_type": self.proxy_type if configured else "bank_acc",
+                "proxy_value": self.proxy_value if configured else self.sanitized_acc_number,
+            }
+        )
         if self.country_code != "VN":
             return None
-        args = (amount or 0.0, content, None, vnd, None)
+        args = (float(amount or 0.0), content, None, vnd, None)
         vals = qr_bank._build_qr_code_vals(*args, qr_method="emv_qr", silent_errors=True)
         if not vals:
             return None
