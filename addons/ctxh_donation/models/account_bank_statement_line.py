@@ -120,12 +120,7 @@ class AccountBankStatementLine(models.Model):
             if not campaign:
                 tokens = content_tokens(line.payment_ref)
                 codes = {code for code in by_code if code in tokens or f"{TRANSFER_PREFIX}{code}" in tokens}
-                if len(codes) == 1:
-                    fund = by_code[codes.pop()]
-                elif len(funds) == 1 and not codes:
-                    fund = funds
-                else:
-                    fund = self.env["ctxh.fund"]
+                fund = by_code[codes.pop()] if len(codes) == 1 else self.env["ctxh.fund"]
             if not fund:
                 continue
             donor = line.partner_id.commercial_partner_id or donors[line.company_id.id].get(

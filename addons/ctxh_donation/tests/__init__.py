@@ -6,3 +6,4 @@ from . import test_public
 from . import test_integrity
 from . import test_booking
 from . import test_vietqr
+from . import test_bank_statement
