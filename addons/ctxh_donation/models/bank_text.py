@@ -38,10 +38,23 @@ def mask_word(word):
     return word[:1] + "*" * min(max(len(word) - 1, 1), 3)
 
 
-def mask_text(text, names):
+# words of transfer contents that stay readable even when a name has them (Hồ, Chúc, ...):
+# the other words of such a name are masked all the same
+COMMON_WORDS = {
+    "UH", "UNG", "HO", "CK", "CHUYEN", "KHOAN", "TIEN", "GUI", "TU", "CHO", "DEN", "VA", "CHUC",
+    "MUNG", "BENH", "NHAN", "VIEN", "QUY", "BE", "EM", "CHAU", "ME", "CON", "NAM", "MOI", "TET",
+}
+
+
+def name_tokens(names):
+    return {token for name in names if name for token in normalize_name(name).split()}
+
+
+def mask_text(text, names, keep=()):
     """``text`` with every word of ``names`` (compared without accents, in upper case) masked,
-    and long numbers cut to their last three digits."""
-    hidden = {token for name in names for token in normalize_name(name).split()}
+    except the words of ``keep`` and common words, and long numbers cut to their last three
+    digits."""
+    hidden = (name_tokens(names) - name_tokens(keep)) - COMMON_WORDS
 
     def word(match):
         value = match.group(0)

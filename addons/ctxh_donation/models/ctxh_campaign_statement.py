@@ -45,7 +45,7 @@ class CtxhCampaign(models.Model):
         donations = self.env["ctxh.donation"].sudo().browse(ids.get("ctxh.donation", ()))
         allocations = self.env["ctxh.allocation"].sudo().browse(ids.get("ctxh.allocation", ()))
         distributions = self.env["ctxh.distribution"].sudo().browse(ids.get("ctxh.distribution", ()))
-        contents = donations._ctxh_public_contents(campaign)
+        contents = donations._ctxh_public_contents()
         support_types = {
             ("ctxh.allocation", allocation.id): allocation.support_type_id.name for allocation in allocations
         }

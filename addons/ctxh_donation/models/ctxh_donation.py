@@ -501,27 +501,35 @@ class CtxhDonation(models.Model):
         action["domain"] = [("id", "in", self.source_ids.allocation_id.ids)]
         return action
 
-    def _ctxh_public_contents(self, campaign=None):
+    def _ctxh_public_contents(self):
         """What the published statement shows of each donation: the transfer content of its bank
         statement line (or its channel and donor), with the donor's name masked unless the donor
-        agreed to be named, and the names of patients (the designated case's, the campaign's)
-        always masked. {donation id: text}"""
+        agreed to be named, and every word of a patient's name of the hospital always masked (a
+        donor may name the patient the gift is for). {donation id: text}"""
         channels = dict(self._fields["channel"]._description_selection(self.env))
+        patients = {}
+        for company in self.company_id:
+            self.env["ctxh.case"].flush_model(["partner_id", "company_id"])
+            self.env.cr.execute(
+                """
+                SELECT DISTINCT p.name FROM ctxh_case c JOIN res_partner p ON p.id = c.partner_id
+                 WHERE c.company_id = %s
+                """,
+                [company.id],
+            )
+            patients[company.id] = [row[0] for row in self.env.cr.fetchall()]
         result = {}
         for donation in self:
             line = donation.statement_line_id
             named = donation.partner_id and donation.publish_name and not donation.is_anonymous
-            hidden = [] if named else [donation.partner_id.name, line.partner_name]
-            patients = donation.case_id.partner_id | donation.designated_case_id.partner_id
-            if campaign:
-                patients |= campaign.case_id.partner_id
-            hidden += patients.mapped("name")
+            donor_names = [donation.partner_id.name, line.partner_name]
+            hidden = patients[donation.company_id.id] + ([] if named else donor_names)
             if line.payment_ref:
                 text = line.payment_ref
             else:
                 donor = donation.partner_id.name if donation.partner_id and not donation.is_anonymous else ""
                 text = " - ".join(filter(None, [channels.get(donation.channel), donor]))
-            result[donation.id] = mask_text(text, [name for name in hidden if name])
+            result[donation.id] = mask_text(text, hidden, keep=donor_names if named else ())
         return result
 
     def _public_donor_name(self):

@@ -7,3 +7,4 @@ from . import test_integrity
 from . import test_booking
 from . import test_vietqr
 from . import test_bank_statement
+from . import test_published_statement
