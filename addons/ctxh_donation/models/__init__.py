@@ -24,4 +24,3 @@ from . import ctxh_campaign_bank
 from . import res_partner_bank
 from . import account_bank_statement_line
 from . import account_statement_import
-from . import ctxh_campaign_statement

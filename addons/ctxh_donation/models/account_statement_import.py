@@ -16,7 +16,9 @@ class AccountStatementImport(models.TransientModel):
         domain="[('type', '=', 'bank'), ('id', 'in', ctxh_fund_journal_ids)]",
         help="The bank journal of the fund whose bank statement this is.",
     )
-    ctxh_fund_journal_ids = fields.Many2many("account.journal", compute="_compute_ctxh_fund_journal_ids")
+    ctxh_fund_journal_ids = fields.Many2many(
+        "account.journal", string="Fund Journals", compute="_compute_ctxh_fund_journal_ids"
+    )
 
     @api.depends("statement_file")
     def _compute_ctxh_fund_journal_ids(self):

@@ -41,8 +41,32 @@ def mask_word(word):
 # words of transfer contents that stay readable even when a name has them (Hồ, Chúc, ...):
 # the other words of such a name are masked all the same
 COMMON_WORDS = {
-    "UH", "UNG", "HO", "CK", "CHUYEN", "KHOAN", "TIEN", "GUI", "TU", "CHO", "DEN", "VA", "CHUC",
-    "MUNG", "BENH", "NHAN", "VIEN", "QUY", "BE", "EM", "CHAU", "ME", "CON", "NAM", "MOI", "TET",
+    "UH",
+    "UNG",
+    "HO",
+    "CK",
+    "CHUYEN",
+    "KHOAN",
+    "TIEN",
+    "GUI",
+    "TU",
+    "CHO",
+    "DEN",
+    "VA",
+    "CHUC",
+    "MUNG",
+    "BENH",
+    "NHAN",
+    "VIEN",
+    "QUY",
+    "BE",
+    "EM",
+    "CHAU",
+    "ME",
+    "CON",
+    "NAM",
+    "MOI",
+    "TET",
 }
 
 

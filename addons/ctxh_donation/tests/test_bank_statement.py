@@ -83,10 +83,20 @@ class TestBankStatement(CtxhDonationCommon):
         )
         Campaign = env["ctxh.campaign"]
         cls.tet = Campaign.create(
-            {"name": "Xuân yêu thương", "fund_id": cls.fund_vcb.id, "date_start": "2026-01-01", "reference": "TET26"}
+            {
+                "name": "Xuân yêu thương",
+                "fund_id": cls.fund_vcb.id,
+                "date_start": "2026-01-01",
+                "reference": "TET26",
+            }
         )
         cls.heart = Campaign.create(
-            {"name": "Mổ tim cho em", "fund_id": cls.fund_bidv.id, "date_start": "2026-01-01", "reference": "MO26"}
+            {
+                "name": "Mổ tim cho em",
+                "fund_id": cls.fund_bidv.id,
+                "date_start": "2026-01-01",
+                "reference": "MO26",
+            }
         )
         Partner = env["res.partner"]
         # known donors: by bank account (An, the company), by the name of a past gift (Bình)
@@ -94,7 +104,9 @@ class TestBankStatement(CtxhDonationCommon):
         PartnerBank.create({"acc_number": "0071000123456", "partner_id": cls.an.id})
         PartnerBank.create({"acc_number": "0491000111222", "partner_id": cls.donor.id})
         cls.binh = Partner.create({"name": "Trần Thị Bình"})
-        cls._donation(cls, 100_000, partner_id=cls.binh.id, channel="cash").with_user(cls.finance).action_confirm()
+        cls._donation(cls, 100_000, partner_id=cls.binh.id, channel="cash").with_user(
+            cls.finance
+        ).action_confirm()
         cls.accountant = new_test_user(env, login="h11_bank_accountant", groups="account.group_account_user")
 
     def _import(self, filename, journal, user=None):
@@ -115,16 +127,26 @@ class TestBankStatement(CtxhDonationCommon):
         return wizard.import_file_button()
 
     def _lines(self, journal):
-        return self.env["account.bank.statement.line"].search([("journal_id", "=", journal.id)], order="date, id")
+        return self.env["account.bank.statement.line"].search(
+            [("journal_id", "=", journal.id)], order="date, id"
+        )
 
     def _unmatched(self, journal):
         return self.env["account.bank.statement.line"].search(
-            [("ctxh_fund_journal", "=", True), ("ctxh_donation_ids", "=", False), ("journal_id", "=", journal.id)]
+            [
+                ("ctxh_fund_journal", "=", True),
+                ("ctxh_donation_ids", "=", False),
+                ("journal_id", "=", journal.id),
+            ]
         )
 
     def _balance(self, account, journal):
         lines = self.env["account.move.line"].search(
-            [("account_id", "=", account.id), ("journal_id", "=", journal.id), ("parent_state", "=", "posted")]
+            [
+                ("account_id", "=", account.id),
+                ("journal_id", "=", journal.id),
+                ("parent_state", "=", "posted"),
+            ]
         )
         return sum(lines.mapped("balance"))
 
@@ -180,7 +202,12 @@ class TestBankStatement(CtxhDonationCommon):
                 donation.move_id,
                 [
                     (self.transit, donation.amount, 0, None),
-                    (self.income_account, 0, donation.amount, {str(self.fund_vcb.analytic_account_id.id): 100.0}),
+                    (
+                        self.income_account,
+                        0,
+                        donation.amount,
+                        {str(self.fund_vcb.analytic_account_id.id): 100.0},
+                    ),
                 ],
             )
             transit_lines = donation.move_id.line_ids.filtered(lambda line: line.account_id == self.transit)
@@ -197,7 +224,9 @@ class TestBankStatement(CtxhDonationCommon):
             .with_context(**action["context"])
             .create({"is_anonymous": True})
         )
-        self.assertEqual((manual.statement_line_id, manual.amount, manual.fund_id), (lines[2], 300_000, self.fund_vcb))
+        self.assertEqual(
+            (manual.statement_line_id, manual.amount, manual.fund_id), (lines[2], 300_000, self.fund_vcb)
+        )
         manual.with_user(self.finance).action_confirm()
         self.assertEqual(self._unmatched(self.journal_vcb), lines[3])
         # bank = the fund's ledger, but for the bank fee still waiting on the transit account
@@ -231,7 +260,8 @@ class TestBankStatement(CtxhDonationCommon):
         donations.with_user(self.finance).action_confirm()
         held = {str(self.fund_bidv.analytic_account_id.id): 100.0}
         self.assertMoveLines(
-            donations[0].move_id, [(self.transit, 1_500_000, 0, None), (self.held_account, 0, 1_500_000, held)]
+            donations[0].move_id,
+            [(self.transit, 1_500_000, 0, None), (self.held_account, 0, 1_500_000, held)],
         )
         self.assertBalances(1_700_000, 0, 0, 1_700_000, fund=self.fund_bidv)
         self.assertHashChainVerified(self.journal_bidv)

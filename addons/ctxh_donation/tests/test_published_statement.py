@@ -25,12 +25,16 @@ class TestPublishedStatement(HttpCase):
             {"name": "Transit", "code": "T1131S", "account_type": "asset_current", "reconcile": True}
         )
         cls.fund.transit_account_id = cls.transit
-        cls.finance = new_test_user(env, login="h11_sk_finance", groups="ctxh_donation.group_ctxh_finance_officer")
+        cls.finance = new_test_user(
+            env, login="h11_sk_finance", groups="ctxh_donation.group_ctxh_finance_officer"
+        )
         cls.officer = new_test_user(
             env, login="h11_sk_officer", groups="ctxh_case.group_ctxh_officer,ctxh_case.group_ctxh_sensitive"
         )
         cls.manager = new_test_user(env, login="h11_sk_manager", groups="ctxh_case.group_ctxh_manager")
-        cls.case_a.team_id = env["ctxh.team"].create({"name": "Tổ sao kê", "member_ids": [Command.set(cls.officer.ids)]})
+        cls.case_a.team_id = env["ctxh.team"].create(
+            {"name": "Tổ sao kê", "member_ids": [Command.set(cls.officer.ids)]}
+        )
         cls.campaign = env["ctxh.campaign"].create(
             {
                 "name": "Xuân yêu thương",
@@ -77,15 +81,19 @@ class TestPublishedStatement(HttpCase):
         )
         cash.with_user(cls.finance).action_confirm()
         cash.with_user(cls.finance).action_cancel()  # shows as a receipt and its reversal
-        allocation = env["ctxh.allocation"].with_user(cls.officer).create(
-            {
-                "case_id": cls.case_a.id,
-                "fund_id": cls.fund.id,
-                "campaign_id": cls.campaign.id,
-                "support_type_id": cls.hospital_fees.id,
-                "method": "bank",
-                "amount": 1_200_000,
-            }
+        allocation = (
+            env["ctxh.allocation"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "case_id": cls.case_a.id,
+                    "fund_id": cls.fund.id,
+                    "campaign_id": cls.campaign.id,
+                    "support_type_id": cls.hospital_fees.id,
+                    "method": "bank",
+                    "amount": 1_200_000,
+                }
+            )
         )
         allocation.action_submit()
         allocation.with_user(cls.manager).action_approve()
@@ -132,9 +140,12 @@ class TestPublishedStatement(HttpCase):
                 "Cancelled: Cash - N*** V** A*",
             ],
         )
-        self.assertEqual([row["amount"] for row in statement["receipts"]], [2_000_000, 700_000, 300_000, 500_000, -500_000])
         self.assertEqual(
-            [(row["support_type"], row["amount"]) for row in statement["uses"]], [(self.hospital_fees.name, 1_200_000)]
+            [row["amount"] for row in statement["receipts"]], [2_000_000, 700_000, 300_000, 500_000, -500_000]
+        )
+        self.assertEqual(
+            [(row["support_type"], row["amount"]) for row in statement["uses"]],
+            [(self.hospital_fees.name, 1_200_000)],
         )
         received, used = self._ledger_totals()
         self.assertEqual((statement["received"], statement["used"]), (received, used))
@@ -158,7 +169,9 @@ class TestPublishedStatement(HttpCase):
         rows = list(csv.reader(io.StringIO(text)))
         for secret in self.secrets:
             self.assertNotIn(secret, text)
-        totals = {row[0]: float(row[1]) for row in rows if len(row) > 1 and row[0].startswith(("Total", "Tổng"))}
+        totals = {
+            row[0]: float(row[1]) for row in rows if len(row) > 1 and row[0].startswith(("Total", "Tổng"))
+        }
         self.assertEqual(sorted(totals.values()), sorted([received, used]))
         self.assertIn(["05/01/2026", "2000000", "N*** V** A* ung ho UH TET26 sdt ***678"], rows)
         # xlsx
