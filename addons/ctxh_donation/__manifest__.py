@@ -40,5 +40,6 @@
     ],
     "demo": [
         "demo/ctxh_donation_demo.xml",
+        "demo/ctxh_bank_demo.xml",
     ],
 }
