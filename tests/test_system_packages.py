@@ -14,6 +14,7 @@ import pytest
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "system_packages.sh"
 ALL_TEST_TOOLS = "chromium wkhtmltopdf soffice pdftotext zbarimg"
 BUILD_TOOLS = "pg_config gcc"
+ALL_TEST_PACKAGES = ["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils", "zbar-tools"]
 
 FAKE = r"""
 source "$SCRIPT"
@@ -90,7 +91,7 @@ def test_nothing_missing_does_nothing(tmp_path):
 def test_debian_root_installs_every_test_package_once_without_update(tmp_path):
     proc, commands = run(tmp_path, "run", "test")
     assert proc.returncode == 0, proc.stderr
-    assert installed(commands) == [["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils", "zbar-tools"]]
+    assert installed(commands) == [ALL_TEST_PACKAGES]
     assert not [cmd for cmd in commands if "update" in cmd]
     assert not commands[0].startswith("sudo")
     # it says what it installs and why
@@ -147,7 +148,7 @@ def test_build_with_own_python_needs_no_python_package(tmp_path):
 
 def test_a_package_wanted_twice_is_installed_once(tmp_path):
     proc, commands = run(tmp_path, "build", "run", "test", present="apt-get pg_config gcc")
-    assert installed(commands) == [["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils", "zbar-tools"]]
+    assert installed(commands) == [ALL_TEST_PACKAGES]
 
 
 def test_non_root_with_passwordless_sudo_uses_sudo(tmp_path):

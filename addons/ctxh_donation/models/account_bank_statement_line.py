@@ -19,6 +19,13 @@ class AccountBankStatementLine(models.Model):
     _inherit = "account.bank.statement.line"
 
     ctxh_donation_ids = fields.One2many("ctxh.donation", "statement_line_id", string="Donations")
+    ctxh_matched = fields.Boolean(
+        string="Explained",
+        compute="_compute_ctxh_matched",
+        search="_search_ctxh_matched",
+        help="The line has its donation, or its money in transit item is reconciled (e.g. with the "
+        "support payment it carries out).",
+    )
     ctxh_fund_journal = fields.Boolean(
         string="Fund Journal", compute="_compute_ctxh_fund_journal", search="_search_ctxh_fund_journal"
     )
@@ -31,11 +38,41 @@ class AccountBankStatementLine(models.Model):
 
     def _search_ctxh_fund_journal(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Unsupported search on the fund journal of statement lines."))
+            raise UserError(_("Unsupported search on statement lines."))
         journals = self.env["ctxh.fund"].sudo().with_context(active_test=False).search([]).journal_id
         # sudo: as in _compute_ctxh_fund_journal
         positive = (operator == "=") == value
         return [("journal_id", "in" if positive else "not in", journals.ids)]
+
+    def _ctxh_matched_ids(self, ids=None):
+        """Ids of the statement lines of fund journals that are explained (see ctxh_matched)."""
+        self.env["account.move.line"].flush_model(["reconciled", "account_id", "move_id"])
+        self.env["ctxh.donation"].flush_model(["statement_line_id"])
+        self.env["account.bank.statement.line"].flush_model(["move_id", "journal_id"])
+        self.env.cr.execute(
+            """
+            SELECT l.id FROM account_bank_statement_line l
+             WHERE (%(ids)s::int[] IS NULL OR l.id = ANY(%(ids)s::int[]))
+               AND (EXISTS (SELECT 1 FROM ctxh_donation d WHERE d.statement_line_id = l.id)
+                    OR EXISTS (SELECT 1 FROM account_move_line aml
+                                 JOIN ctxh_fund f ON f.transit_account_id = aml.account_id
+                                                 AND f.journal_id = l.journal_id
+                                WHERE aml.move_id = l.move_id AND aml.reconciled))
+            """,
+            {"ids": ids},
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _compute_ctxh_matched(self):
+        matched = set(self._ctxh_matched_ids(self.ids)) if self.ids else set()
+        for line in self:
+            line.ctxh_matched = line.id in matched
+
+    def _search_ctxh_matched(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on statement lines."))
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", self._ctxh_matched_ids())]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -159,9 +196,56 @@ class AccountBankStatementLine(models.Model):
                 )
         return self.env["ctxh.donation"].create(vals_list)
 
+    def _ctxh_match_payments(self):
+        """Reconcile each outgoing line of a fund journal with the support payment it carries
+        out: a paid allocation of the journal's funds, paid by bank transfer through the transit
+        account, of the same amount, whose reference (HT/2026/00001, written with or without its
+        slashes) is in the transfer content. One reconciliation call for all.
+
+        :return: the allocations matched
+        """
+        lines = self.filtered(lambda line: line.currency_id.compare_amounts(line.amount, 0.0) < 0)
+        lines = lines.filtered(lambda line: not line._ctxh_transit_line().reconciled)
+        if not lines:
+            return self.env["ctxh.allocation"]
+        allocations = self.env["ctxh.allocation"].search(
+            [
+                ("state", "=", "paid"),
+                ("method", "=", "bank"),
+                ("fund_id.journal_id", "in", lines.journal_id.ids),
+                ("fund_id.transit_account_id", "!=", False),
+            ]
+        )
+        open_items = {}
+        for allocation in allocations:
+            account = allocation.fund_id.transit_account_id
+            item = allocation.move_id.line_ids.filtered(
+                lambda line, account=account: line.account_id == account and not line.reconciled
+            )
+            if item:
+                open_items[allocation] = item
+        plan, matched = [], self.env["ctxh.allocation"]
+        for line in lines:
+            content = normalize_reference(line.payment_ref)
+            candidates = [
+                allocation
+                for allocation in open_items
+                if allocation not in matched
+                and allocation.fund_id.journal_id == line.journal_id
+                and normalize_reference(allocation.name) in content
+                and allocation.currency_id.compare_amounts(allocation.amount, -line.amount) == 0
+            ]
+            if len(candidates) == 1:
+                matched |= candidates[0]
+                plan.append(open_items[candidates[0]] | line._ctxh_transit_line())
+        if plan:
+            self.env["account.move.line"]._reconcile_plan(plan)
+        return matched
+
     def action_ctxh_make_donations(self):
-        """Button of the list of statement lines without donation: try the matching again
-        (e.g. after the campaign's reference or the donor's bank account was added)."""
+        """Button of the list of statement lines to handle: try the matching again (e.g. after
+        the campaign's reference or the donor's bank account was added)."""
+        self._ctxh_match_payments()
         donations = self._ctxh_make_donations()
         return {
             "type": "ir.actions.client",

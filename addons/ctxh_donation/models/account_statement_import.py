@@ -47,6 +47,7 @@ class AccountStatementImport(models.TransientModel):
             [statement_id for statement_id in result["statement_ids"] if statement_id not in before]
         )
         statements.line_ids._ctxh_make_donations()
+        statements.line_ids._ctxh_match_payments()
         return res
 
     @api.model

@@ -241,6 +241,57 @@ class TestBankStatement(CtxhDonationCommon):
         )
         self.assertHashChainVerified(self.journal_vcb)
 
+    def test_outgoing_line_matched_to_paid_support(self):
+        """Support paid by bank transfer waits on the transit account until the bank statement
+        shows the transfer: the outgoing line carrying the allocation's reference is reconciled
+        with it, and the bank equals the fund's ledger."""
+        self._import("vietcombank_sao_ke.xlsx", self.journal_vcb)
+        lines = self._lines(self.journal_vcb)
+        lines.ctxh_donation_ids.with_user(self.finance).action_confirm()
+        allocation = self._paid(1_200_000, fund_id=self.fund_vcb.id)
+        self.assertMoveLines(
+            allocation.move_id,
+            [
+                (self.expense_account, 1_200_000, 0, {str(self.fund_vcb.analytic_account_id.id): 100.0}),
+                (self.transit, 0, 1_200_000, None),
+            ],
+        )
+        Line = self.env["account.bank.statement.line"].with_user(self.finance)
+        outgoing, other = Line.create(
+            [
+                {
+                    "journal_id": self.journal_vcb.id,
+                    "date": "2026-01-12",
+                    "amount": -1_200_000,
+                    "payment_ref": f"CK ho tro vien phi {allocation.name.replace('/', '')}",
+                },
+                {
+                    "journal_id": self.journal_vcb.id,
+                    "date": "2026-01-12",
+                    "amount": -1_200_000,
+                    "payment_ref": "CK",
+                },
+            ]
+        )
+        self.assertEqual((outgoing | other)._ctxh_match_payments(), allocation)
+        self.assertTrue(outgoing.ctxh_matched)
+        self.assertFalse(other.ctxh_matched)
+        self.assertTrue(
+            allocation.move_id.line_ids.filtered(lambda line: line.account_id == self.transit).reconciled
+        )
+        to_handle = self.env["account.bank.statement.line"].search(
+            [("journal_id", "=", self.journal_vcb.id), ("ctxh_matched", "=", False)]
+        )
+        self.assertEqual(to_handle, lines[2] | lines[3] | other)
+        # bank = received - disbursed + what still waits on the statement side
+        self.fund_vcb.invalidate_recordset()
+        waiting = sum(to_handle.mapped("amount"))
+        self.assertEqual(
+            self._balance(self.journal_vcb.default_account_id, self.journal_vcb),
+            self.fund_vcb.received - self.fund_vcb.disbursed + waiting,
+        )
+        self.assertHashChainVerified(self.journal_vcb)
+
     def test_bidv_csv_liability_fund(self):
         self._import("bidv_sao_ke.csv", self.journal_bidv)
         lines = self._lines(self.journal_bidv)
