@@ -155,6 +155,7 @@ class TestPublishedStatement(HttpCase):
 
     def test_public_page_and_downloads(self):
         url = f"/ctxh/transparency/campaign/{self.campaign.id}"
+        self.authenticate(None, None)  # a public session on the test database
         html = self.url_open(url).text
         self.assertIn("ctxh-statement", html)
         self.assertIn("N*** V** A* ung ho UH TET26", html)

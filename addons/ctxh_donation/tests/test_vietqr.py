@@ -93,6 +93,7 @@ class TestVietQR(HttpCase):
         self.assertIsNone(self.campaign._ctxh_vietqr())
 
     def _page_qr(self, url):
+        self.authenticate(None, None)  # a public session on the test database
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         images = qr_images(response.text)
