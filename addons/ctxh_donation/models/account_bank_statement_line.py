@@ -47,13 +47,14 @@ class AccountBankStatementLine(models.Model):
     def _ctxh_matched_ids(self, ids=None):
         """Ids of the statement lines of fund journals that are explained (see ctxh_matched)."""
         self.env["account.move.line"].flush_model(["reconciled", "account_id", "move_id"])
-        self.env["ctxh.donation"].flush_model(["statement_line_id"])
+        self.env["ctxh.donation"].flush_model(["statement_line_id", "state"])
         self.env["account.bank.statement.line"].flush_model(["move_id", "journal_id"])
         self.env.cr.execute(
             """
             SELECT l.id FROM account_bank_statement_line l
              WHERE (%(ids)s::int[] IS NULL OR l.id = ANY(%(ids)s::int[]))
-               AND (EXISTS (SELECT 1 FROM ctxh_donation d WHERE d.statement_line_id = l.id)
+               AND (EXISTS (SELECT 1 FROM ctxh_donation d
+                             WHERE d.statement_line_id = l.id AND d.state != 'cancelled')
                     OR EXISTS (SELECT 1 FROM account_move_line aml
                                  JOIN ctxh_fund f ON f.transit_account_id = aml.account_id
                                                  AND f.journal_id = l.journal_id
@@ -63,6 +64,7 @@ class AccountBankStatementLine(models.Model):
         )
         return [row[0] for row in self.env.cr.fetchall()]
 
+    @api.depends("ctxh_donation_ids.state", "move_id.line_ids.reconciled")
     def _compute_ctxh_matched(self):
         matched = set(self._ctxh_matched_ids(self.ids)) if self.ids else set()
         for line in self:
@@ -174,7 +176,10 @@ class AccountBankStatementLine(models.Model):
         :return: the draft donations
         """
         lines = self.filtered(
-            lambda line: not line.ctxh_donation_ids and line.currency_id.compare_amounts(line.amount, 0.0) > 0
+            lambda line: (
+                not line.ctxh_donation_ids.filtered(lambda d: d.state != "cancelled")
+                and line.currency_id.compare_amounts(line.amount, 0.0) > 0
+            )
         )
         vals_list = []
         for _journal, journal_lines in lines.grouped("journal_id").items():
@@ -260,7 +265,7 @@ class AccountBankStatementLine(models.Model):
     def action_ctxh_new_donation(self):
         """Record by hand the donation of a line that could not be matched."""
         self.ensure_one()
-        if self.ctxh_donation_ids:
+        if self.ctxh_donation_ids.filtered(lambda d: d.state != "cancelled"):
             raise UserError(_("This statement line already has its donation."))
         funds = self.env["ctxh.fund"].search([("journal_id", "=", self.journal_id.id)])
         return {

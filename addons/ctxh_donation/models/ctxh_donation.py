@@ -139,16 +139,18 @@ class CtxhDonation(models.Model):
     )
     allocation_count = fields.Integer(compute="_compute_allocated_amount")
 
-    _sql_constraints = [
-        (
-            "statement_line_uniq",
-            "unique(statement_line_id)",
-            "A bank statement line can be matched to one donation only.",
-        ),
-    ]
-
     def init(self):
         res = super().init()
+        # a bank statement line explains one donation at most; a cancelled one gives it back (its
+        # reversal reopens the line's transit item), so that the line can be recorded again
+        self.env.cr.execute(
+            """
+            ALTER TABLE ctxh_donation DROP CONSTRAINT IF EXISTS ctxh_donation_statement_line_uniq;
+            CREATE UNIQUE INDEX IF NOT EXISTS ctxh_donation_statement_line_active_uniq
+                ON ctxh_donation (statement_line_id)
+             WHERE statement_line_id IS NOT NULL AND state != 'cancelled'
+            """
+        )
         # the attribution of a payment reads only the donations that still have money left
         self.env.cr.execute(
             """
@@ -239,9 +241,22 @@ class CtxhDonation(models.Model):
                     )
                 )
 
-    @api.constrains("statement_line_id", "amount", "fund_id")
+    def _ctxh_check_lines_free(self, line_ids):
+        """Before writing: the statement lines ``line_ids`` explain no other donation (the
+        partial unique index ctxh_donation_statement_line_active_uniq backs this under
+        concurrency)."""
+        line_ids = [line_id for line_id in line_ids if line_id]
+        if not line_ids:
+            return
+        taken = self.sudo().search_count(  # sudo: whether the line is taken, whatever the user reads
+            [("statement_line_id", "in", line_ids), ("state", "!=", "cancelled"), ("id", "not in", self.ids)]
+        )
+        if taken or len(set(line_ids)) < len(line_ids) or (len(self) > 1 and len(line_ids) == 1):
+            raise ValidationError(_("A bank statement line can be matched to one donation only."))
+
+    @api.constrains("statement_line_id", "amount", "fund_id", "state")
     def _check_statement_line(self):
-        for donation in self.filtered("statement_line_id"):
+        for donation in self.filtered(lambda d: d.statement_line_id and d.state != "cancelled"):
             line = donation.statement_line_id.sudo()
             amount = line.currency_id._convert(
                 line.amount, donation.company_currency_id, donation.company_id, line.date
@@ -263,6 +278,7 @@ class CtxhDonation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.browse()._ctxh_check_lines_free([vals.get("statement_line_id") for vals in vals_list])
         donations = super().create(vals_list)
         donations._check_not_anonymous_and_missing_donor()
         donations.case_id._ctxh_check_readable()
@@ -296,6 +312,8 @@ class CtxhDonation(models.Model):
             raise UserError(
                 _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
             )
+        if vals.get("statement_line_id"):
+            self._ctxh_check_lines_free([vals["statement_line_id"]])
         res = super().write(vals)
         if {"partner_id", "is_anonymous"} & set(vals):
             self._check_not_anonymous_and_missing_donor()

@@ -246,6 +246,27 @@ class TestBankStatement(CtxhDonationCommon):
         )
         self.assertHashChainVerified(self.journal_vcb)
 
+    def test_cancelled_gift_gives_its_line_back(self):
+        """A confirmed gift from the statement, cancelled: its reversal reopens the line's transit
+        item, the line is to handle again and can be recorded once more; the hash holds."""
+        self._import("vietcombank_sao_ke.xlsx", self.journal_vcb)
+        line = self._lines(self.journal_vcb)[0]
+        first = line.ctxh_donation_ids
+        first.with_user(self.finance).action_confirm()
+        self.assertTrue(line.ctxh_matched)
+        first.with_user(self.finance).action_cancel()
+        line.invalidate_recordset()
+        self.assertFalse(line._ctxh_transit_line().reconciled)
+        self.assertFalse(line.ctxh_matched)
+        self.assertEqual(self.fund_vcb._get_balances()[self.fund_vcb.id]["received"], 0)
+        second = line.with_user(self.finance)._ctxh_make_donations()
+        self.assertEqual(second.statement_line_id, line)
+        with self.assertRaisesRegex(ValidationError, "one donation only"):
+            self._donation(2_000_000, fund_id=self.fund_vcb.id, statement_line_id=line.id)
+        second.with_user(self.finance).action_confirm()
+        self.assertTrue(line._ctxh_transit_line().reconciled and line.ctxh_matched)
+        self.assertHashChainVerified(self.journal_vcb)
+
     def test_outgoing_line_matched_to_paid_support(self):
         """Support paid by bank transfer waits on the transit account until the bank statement
         shows the transfer: the outgoing line carrying the allocation's reference is reconciled
