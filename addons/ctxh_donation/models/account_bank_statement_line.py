@@ -117,11 +117,22 @@ class AccountBankStatementLine(models.Model):
     # ------------------------------------------------------------------
     # Donations from the bank statement
     # ------------------------------------------------------------------
+    def _ctxh_transit_items(self):
+        """{statement line: its journal item on the transit account of its funds}, one search
+        per journal."""
+        Fund = self.env["ctxh.fund"]
+        accounts = {journal: Fund._ctxh_statement_counterpart(journal) for journal in self.journal_id}
+        return {
+            line: line.move_id.line_ids.filtered(
+                lambda item, account=accounts[line.journal_id]: item.account_id == account
+            )
+            for line in self
+        }
+
     def _ctxh_transit_line(self):
         """The statement line's journal item on the transit account of its funds."""
         self.ensure_one()
-        account = self.env["ctxh.fund"]._ctxh_statement_counterpart(self.journal_id)
-        return self.move_id.line_ids.filtered(lambda line: line.account_id == account)
+        return self._ctxh_transit_items()[self]
 
     @api.model
     def _ctxh_known_donors(self, company):
@@ -210,7 +221,8 @@ class AccountBankStatementLine(models.Model):
         :return: the allocations matched
         """
         lines = self.filtered(lambda line: line.currency_id.compare_amounts(line.amount, 0.0) < 0)
-        lines = lines.filtered(lambda line: not line._ctxh_transit_line().reconciled)
+        transit = lines._ctxh_transit_items()
+        lines = lines.filtered(lambda line: transit[line] and not transit[line].reconciled)
         if not lines:
             return self.env["ctxh.allocation"]
         allocations = self.env["ctxh.allocation"].search(
@@ -242,7 +254,7 @@ class AccountBankStatementLine(models.Model):
             ]
             if len(candidates) == 1:
                 matched |= candidates[0]
-                plan.append(open_items[candidates[0]] | line._ctxh_transit_line())
+                plan.append(open_items[candidates[0]] | transit[line])
         if plan:
             self.env["account.move.line"]._reconcile_plan(plan)
         return matched

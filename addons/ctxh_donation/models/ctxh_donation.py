@@ -425,7 +425,9 @@ class CtxhDonation(models.Model):
         """A bank gift into a fund that imports its bank statement (a fund with a money in
         transit account) comes from its statement line, whose transit item is still open:
         otherwise the bank would count it twice, or the line twice."""
-        for donation in self.filtered(lambda d: d.channel == "bank" and d.fund_id.transit_account_id):
+        donations = self.filtered(lambda d: d.channel == "bank" and d.fund_id.transit_account_id)
+        items = donations.statement_line_id._ctxh_transit_items()
+        for donation in donations:
             line = donation.statement_line_id
             if not line:
                 raise UserError(
@@ -436,7 +438,7 @@ class CtxhDonation(models.Model):
                         donation=donation.display_name,
                     )
                 )
-            transit = line._ctxh_transit_line()
+            transit = items[line]
             transit_account = donation.fund_id.transit_account_id
             if len(transit) != 1 or transit.reconciled or transit.account_id != transit_account:
                 raise UserError(
@@ -451,11 +453,13 @@ class CtxhDonation(models.Model):
         """Reconcile the transit item of each confirmed donation's entry with the one of its bank
         statement line, in one call: the bank line is then fully explained by the donation."""
         plan = []
-        for donation in self.filtered(lambda d: d.statement_line_id and d.fund_id.transit_account_id):
+        donations = self.filtered(lambda d: d.statement_line_id and d.fund_id.transit_account_id)
+        items = donations.statement_line_id._ctxh_transit_items()
+        for donation in donations:
             account = donation.fund_id.transit_account_id
             plan.append(
                 donation.move_id.line_ids.filtered(lambda line, account=account: line.account_id == account)
-                | donation.statement_line_id._ctxh_transit_line()
+                | items[donation.statement_line_id]
             )
         if plan:
             self.env["account.move.line"]._reconcile_plan(plan)
