@@ -82,6 +82,7 @@ system_packages_missing() {
         sp_have wkhtmltopdf || _sp_add wkhtmltopdf "prints the PDF reports that the tests read back"
         sp_have soffice || _sp_add libreoffice-calc-nogui "converts the generated xlsx reports to PDF to check them"
         sp_have pdftotext || _sp_add poppler-utils "pdftotext, with which the tests read the PDF reports"
+        sp_have zbarimg || _sp_add zbar-tools "zbarimg, with which the tests read the VietQR payment codes back from their images"
         ;;
       *)
         echo "ctxh: unknown system package need '$need'" >&2

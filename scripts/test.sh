@@ -28,6 +28,7 @@ done
 command -v wkhtmltopdf >/dev/null 2>&1 || die "wkhtmltopdf not found: PDF reports cannot be tested (Debian: apt-get install wkhtmltopdf)."
 command -v soffice >/dev/null 2>&1 || die "LibreOffice (soffice) not found: the generated workbooks cannot be checked (Debian: apt-get install libreoffice-calc-nogui)."
 command -v pdftotext >/dev/null 2>&1 || die "pdftotext not found: the PDF reports cannot be read back (Debian: apt-get install poppler-utils)."
+command -v zbarimg >/dev/null 2>&1 || die "zbarimg not found: the VietQR codes cannot be read back (Debian: apt-get install zbar-tools)."
 
 LOGDIR=$ROOT/.test-logs
 mkdir -p "$LOGDIR"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "system_packages.sh"
-ALL_TEST_TOOLS = "chromium wkhtmltopdf soffice pdftotext"
+ALL_TEST_TOOLS = "chromium wkhtmltopdf soffice pdftotext zbarimg"
 BUILD_TOOLS = "pg_config gcc"
+ALL_TEST_PACKAGES = ["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils", "zbar-tools"]
 
 FAKE = r"""
 source "$SCRIPT"
@@ -90,24 +91,27 @@ def test_nothing_missing_does_nothing(tmp_path):
 def test_debian_root_installs_every_test_package_once_without_update(tmp_path):
     proc, commands = run(tmp_path, "run", "test")
     assert proc.returncode == 0, proc.stderr
-    assert installed(commands) == [["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils"]]
+    assert installed(commands) == [ALL_TEST_PACKAGES]
     assert not [cmd for cmd in commands if "update" in cmd]
     assert not commands[0].startswith("sudo")
     # it says what it installs and why
     assert "chromium: headless browser for the UI tours" in proc.stdout
     assert "poppler-utils: pdftotext" in proc.stdout
+    assert "zbar-tools: zbarimg" in proc.stdout
     assert "wkhtmltopdf: prints" in proc.stdout
 
 
 def test_only_the_missing_commands_packages(tmp_path):
     # Google Chrome serves the tours as well as Chromium; LibreOffice is there
-    proc, commands = run(tmp_path, "test", present="apt-get google-chrome soffice wkhtmltopdf")
+    proc, commands = run(tmp_path, "test", present="apt-get google-chrome soffice wkhtmltopdf zbarimg")
     assert proc.returncode == 0, proc.stderr
     assert installed(commands) == [["poppler-utils"]]
 
 
 def test_ubuntu_names_the_browser_chromium_browser(tmp_path):
-    proc, commands = run(tmp_path, "test", present="apt-get wkhtmltopdf soffice pdftotext", os_id="ubuntu")
+    proc, commands = run(
+        tmp_path, "test", present="apt-get wkhtmltopdf soffice pdftotext zbarimg", os_id="ubuntu"
+    )
     assert proc.returncode == 0, proc.stderr
     assert installed(commands) == [["chromium-browser"]]
 
@@ -144,7 +148,7 @@ def test_build_with_own_python_needs_no_python_package(tmp_path):
 
 def test_a_package_wanted_twice_is_installed_once(tmp_path):
     proc, commands = run(tmp_path, "build", "run", "test", present="apt-get pg_config gcc")
-    assert installed(commands) == [["wkhtmltopdf", "chromium", "libreoffice-calc-nogui", "poppler-utils"]]
+    assert installed(commands) == [ALL_TEST_PACKAGES]
 
 
 def test_non_root_with_passwordless_sudo_uses_sudo(tmp_path):
@@ -155,7 +159,7 @@ def test_non_root_with_passwordless_sudo_uses_sudo(tmp_path):
 
 
 def test_non_root_without_sudo_stops_with_the_exact_command(tmp_path):
-    proc, commands = run(tmp_path, "test", uid=1000, sudo=False, present="apt-get chromium soffice")
+    proc, commands = run(tmp_path, "test", uid=1000, sudo=False, present="apt-get chromium soffice zbarimg")
     assert proc.returncode == 1
     assert commands == []
     assert "exit=0" not in proc.stdout

@@ -8,11 +8,23 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["ctxh_case", "account", "product"],
+    "depends": [
+        "ctxh_case",
+        "account",
+        "product",
+        # VietQR codes of the funds' bank accounts (Odoo's EMV QR encoder and Vietnamese banks)
+        "l10n_vn",
+        "account_qr_code_emv",
+        # bank statement files into the funds' journals (OCA bank-statement-import, PyPI)
+        "account_statement_import_sheet_file",
+        "account_statement_import_ofx",
+    ],
     "data": [
         "security/ctxh_donation_security.xml",
         "security/ir.model.access.csv",
         "data/ctxh_donation_data.xml",
+        "data/ctxh_fund_account_scheme_data.xml",
+        "data/ctxh_bank_statement_mapping_data.xml",
         "views/ctxh_fund_views.xml",
         "views/ctxh_campaign_views.xml",
         "views/ctxh_donation_views.xml",
@@ -20,10 +32,14 @@
         "views/ctxh_distribution_views.xml",
         "views/ctxh_fund_publication_views.xml",
         "views/ctxh_case_views.xml",
+        "views/ctxh_fund_account_scheme_views.xml",
+        "views/ctxh_bank_statement_views.xml",
         "views/ctxh_donation_menus.xml",
         "report/ctxh_donation_reports.xml",
+        "report/ctxh_bank_templates.xml",
     ],
     "demo": [
         "demo/ctxh_donation_demo.xml",
+        "demo/ctxh_bank_demo.xml",
     ],
 }

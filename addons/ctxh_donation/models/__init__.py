@@ -17,3 +17,10 @@ from . import ctxh_distribution
 from . import ctxh_distribution_line
 from . import ctxh_fund_publication
 from . import ctxh_case
+from . import ctxh_fund_account_scheme
+from . import ctxh_fund_account_scheme_line
+from . import ctxh_fund_booking
+from . import ctxh_campaign_bank
+from . import res_partner_bank
+from . import account_bank_statement_line
+from . import account_statement_import

@@ -354,7 +354,10 @@ class CtxhAllocation(models.Model):
         fund = self.fund_id
         return [
             self._ctxh_fund_line(fund.expense_account_id, self.amount),
-            self._ctxh_line(fund._get_money_account(in_kind=self.method == "in_kind"), -self.amount),
+            self._ctxh_line(
+                fund._get_money_account(in_kind=self.method == "in_kind", transit=self.method == "bank"),
+                -self.amount,
+            ),
         ]
 
     # ------------------------------------------------------------------

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date, formatLang
 
+from .bank_text import mask_text
+
 FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
 FINANCE_OR_MANAGER = ("ctxh_donation.group_ctxh_finance_officer", "ctxh_case.group_ctxh_manager")
 
@@ -114,6 +116,10 @@ class CtxhDonation(models.Model):
         check_company=True,
         help="The bank transaction through which the gift arrived.",
     )
+    bank_partner_name = fields.Char(
+        related="statement_line_id.partner_name", string="Name on the Bank Statement"
+    )
+    transfer_content = fields.Char(related="statement_line_id.payment_ref", string="Transfer Content")
     note = fields.Text()
     source_ids = fields.One2many("ctxh.allocation.source", "donation_id", string="Funded Allocations")
     attributed_amount = fields.Monetary(
@@ -133,16 +139,18 @@ class CtxhDonation(models.Model):
     )
     allocation_count = fields.Integer(compute="_compute_allocated_amount")
 
-    _sql_constraints = [
-        (
-            "statement_line_uniq",
-            "unique(statement_line_id)",
-            "A bank statement line can be matched to one donation only.",
-        ),
-    ]
-
     def init(self):
         res = super().init()
+        # a bank statement line explains one donation at most; a cancelled one gives it back (its
+        # reversal reopens the line's transit item), so that the line can be recorded again
+        self.env.cr.execute(
+            """
+            ALTER TABLE ctxh_donation DROP CONSTRAINT IF EXISTS ctxh_donation_statement_line_uniq;
+            CREATE UNIQUE INDEX IF NOT EXISTS ctxh_donation_statement_line_active_uniq
+                ON ctxh_donation (statement_line_id)
+             WHERE statement_line_id IS NOT NULL AND state != 'cancelled'
+            """
+        )
         # the attribution of a payment reads only the donations that still have money left
         self.env.cr.execute(
             """
@@ -236,9 +244,22 @@ class CtxhDonation(models.Model):
                     )
                 )
 
-    @api.constrains("statement_line_id", "amount", "fund_id")
+    def _ctxh_check_lines_free(self, line_ids):
+        """Before writing: the statement lines ``line_ids`` explain no other donation (the
+        partial unique index ctxh_donation_statement_line_active_uniq backs this under
+        concurrency)."""
+        line_ids = [line_id for line_id in line_ids if line_id]
+        if not line_ids:
+            return
+        taken = self.sudo().search_count(  # sudo: whether the line is taken, whatever the user reads
+            [("statement_line_id", "in", line_ids), ("state", "!=", "cancelled"), ("id", "not in", self.ids)]
+        )
+        if taken or len(set(line_ids)) < len(line_ids) or (len(self) > 1 and len(line_ids) == 1):
+            raise ValidationError(_("A bank statement line can be matched to one donation only."))
+
+    @api.constrains("statement_line_id", "amount", "fund_id", "state")
     def _check_statement_line(self):
-        for donation in self.filtered("statement_line_id"):
+        for donation in self.filtered(lambda d: d.statement_line_id and d.state != "cancelled"):
             line = donation.statement_line_id.sudo()
             amount = line.currency_id._convert(
                 line.amount, donation.company_currency_id, donation.company_id, line.date
@@ -260,15 +281,24 @@ class CtxhDonation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.browse()._ctxh_check_lines_free([vals.get("statement_line_id") for vals in vals_list])
         donations = super().create(vals_list)
         donations._check_not_anonymous_and_missing_donor()
         donations.case_id._ctxh_check_readable()
         return donations
 
-    def _check_not_anonymous_and_missing_donor(self):
+    def _check_not_anonymous_and_missing_donor(self, strict=False):
+        """A donation names its donor or is anonymous; a draft made from a bank statement line
+        may wait for the finance officer to tell who gave (``strict`` on confirmation)."""
         for donation in self:
-            if not donation.partner_id and not donation.is_anonymous:
-                raise ValidationError(_("Choose the donor or mark the donation as anonymous."))
+            if strict or not (donation.state == "draft" and donation.statement_line_id):
+                if not donation.partner_id and not donation.is_anonymous:
+                    raise ValidationError(
+                        _(
+                            "Choose the donor or mark the donation as anonymous (%s).",
+                            donation.transfer_content or donation.display_name,
+                        )
+                    )
 
     def write(self, vals):
         locked = {
@@ -279,11 +309,14 @@ class CtxhDonation(models.Model):
             "fund_id",
             "line_ids",
             "company_id",
+            "statement_line_id",
         }
         if locked & set(vals) and any(d.state != "draft" for d in self):
             raise UserError(
                 _("A confirmed or cancelled donation cannot be changed; cancel it and record a new one.")
             )
+        if vals.get("statement_line_id"):
+            self._ctxh_check_lines_free([vals["statement_line_id"]])
         res = super().write(vals)
         if {"partner_id", "is_anonymous"} & set(vals):
             self._check_not_anonymous_and_missing_donor()
@@ -321,7 +354,7 @@ class CtxhDonation(models.Model):
         currency = False if in_kind else self.currency_id
         return [
             self._ctxh_line(
-                fund._get_money_account(in_kind=in_kind),
+                fund._get_money_account(in_kind=in_kind, transit=self.channel == "bank"),
                 self.amount,
                 self.amount_currency,
                 currency,
@@ -381,12 +414,58 @@ class CtxhDonation(models.Model):
                 raise UserError(_("Do not mix goods with a cash or bank donation; record them separately."))
             if donation.company_currency_id.compare_amounts(donation.amount, 0.0) <= 0:
                 raise UserError(_("The amount of a donation must be positive."))
+        self._check_not_anonymous_and_missing_donor(strict=True)
+        self._ctxh_check_statement_lines()
         self._ctxh_check_money_dates()
         self._ctxh_assign_receipt_numbers()
         moves = self._ctxh_post_moves()
         for donation, move in zip(self, moves, strict=True):
             donation._ctxh_transition_write({"move_id": move.id, "state": "confirmed"})
+        self._ctxh_reconcile_statement_lines()
         return True
+
+    def _ctxh_check_statement_lines(self):
+        """A bank gift into a fund that imports its bank statement (a fund with a money in
+        transit account) comes from its statement line, whose transit item is still open:
+        otherwise the bank would count it twice, or the line twice."""
+        donations = self.filtered(lambda d: d.channel == "bank" and d.fund_id.transit_account_id)
+        items = donations.statement_line_id._ctxh_transit_items()
+        for donation in donations:
+            line = donation.statement_line_id
+            if not line:
+                raise UserError(
+                    _(
+                        "Fund %(fund)s receives bank transfers through its bank statement: choose "
+                        "the statement line of donation %(donation)s (or import the statement).",
+                        fund=donation.fund_id.name,
+                        donation=donation.display_name,
+                    )
+                )
+            transit = items[line]
+            transit_account = donation.fund_id.transit_account_id
+            if len(transit) != 1 or transit.reconciled or transit.account_id != transit_account:
+                raise UserError(
+                    _(
+                        "The bank statement line of donation %s is not waiting on the fund's "
+                        "money in transit account: it was matched already or booked otherwise.",
+                        donation.display_name,
+                    )
+                )
+
+    def _ctxh_reconcile_statement_lines(self):
+        """Reconcile the transit item of each confirmed donation's entry with the one of its bank
+        statement line, in one call: the bank line is then fully explained by the donation."""
+        plan = []
+        donations = self.filtered(lambda d: d.statement_line_id and d.fund_id.transit_account_id)
+        items = donations.statement_line_id._ctxh_transit_items()
+        for donation in donations:
+            account = donation.fund_id.transit_account_id
+            plan.append(
+                donation.move_id.line_ids.filtered(lambda line, account=account: line.account_id == account)
+                | items[donation.statement_line_id]
+            )
+        if plan:
+            self.env["account.move.line"]._reconcile_plan(plan)
 
     def action_cancel(self):
         self._ctxh_lock()
@@ -446,6 +525,37 @@ class CtxhDonation(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_donation.ctxh_allocation_action")
         action["domain"] = [("id", "in", self.source_ids.allocation_id.ids)]
         return action
+
+    def _ctxh_public_contents(self):
+        """What the published statement shows of each donation: the transfer content of its bank
+        statement line (or its channel and donor), with the donor's name masked unless the donor
+        agreed to be named, and every word of a patient's name of the hospital always masked (a
+        donor may name the patient the gift is for). {donation id: text}"""
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        patients = {}
+        for company in self.company_id:
+            self.env["ctxh.case"].flush_model(["partner_id", "company_id"])
+            self.env.cr.execute(
+                """
+                SELECT DISTINCT p.name FROM ctxh_case c JOIN res_partner p ON p.id = c.partner_id
+                 WHERE c.company_id = %s
+                """,
+                [company.id],
+            )
+            patients[company.id] = [row[0] for row in self.env.cr.fetchall()]
+        result = {}
+        for donation in self:
+            line = donation.statement_line_id
+            named = donation.partner_id and donation.publish_name and not donation.is_anonymous
+            donor_names = [donation.partner_id.name, line.partner_name]
+            hidden = patients[donation.company_id.id] + ([] if named else donor_names)
+            if line.payment_ref:
+                text = line.payment_ref
+            else:
+                donor = donation.partner_id.name if donation.partner_id and not donation.is_anonymous else ""
+                text = " - ".join(filter(None, [channels.get(donation.channel), donor]))
+            result[donation.id] = mask_text(text, hidden, keep=donor_names if named else ())
+        return result
 
     def _public_donor_name(self):
         """Name shown to the public: only with consent, never for anonymous gifts."""

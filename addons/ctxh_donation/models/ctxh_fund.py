@@ -90,18 +90,6 @@ class CtxhFund(models.Model):
                     )
                 )
 
-    @api.constrains("income_account_id", "expense_account_id")
-    def _check_accounts(self):
-        for fund in self.sudo():  # sudo: the accounts' group, whatever the user may read
-            if fund.income_account_id.internal_group != "income":
-                raise ValidationError(
-                    _("The income account of fund %s must be an income account.", fund.name)
-                )
-            if fund.expense_account_id.internal_group != "expense":
-                raise ValidationError(
-                    _("The expense account of fund %s must be an expense account.", fund.name)
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         plan = self.env.ref("ctxh_donation.analytic_plan_funds")
@@ -166,15 +154,19 @@ class CtxhFund(models.Model):
         self.env.cr.execute("SELECT 1 FROM ctxh_fund_ledger WHERE fund_id IN %s LIMIT 1", [tuple(self.ids)])
         return bool(self.env.cr.fetchone())
 
-    def _get_money_account(self, in_kind=False):
+    def _get_money_account(self, in_kind=False, transit=False):
         """The account on the money side of the fund's entries: the donated goods account for
-        in-kind operations, otherwise the default account of the fund's bank/cash journal."""
+        in-kind operations; with ``transit``, the fund's money in transit account when it has one
+        (bank transfers that a bank statement line books, see ctxh_fund_booking.py); otherwise
+        the default account of the fund's bank/cash journal."""
         self.ensure_one()
         if in_kind:
             account = self.in_kind_account_id
             if not account:
                 raise UserError(_("Fund %s has no in-kind goods account.", self.name))
             return account
+        if transit and self.transit_account_id:
+            return self.transit_account_id
         account = self.sudo().journal_id.default_account_id  # sudo: which account, not its content
         if not account:
             raise UserError(_("The journal of fund %s has no default account.", self.name))

@@ -6,7 +6,8 @@ from odoo.tools.misc import formatLang
 #   received  = credit - debit on the fund's own income account (its "fund side" account),
 #   disbursed = debit - credit on the fund's own expense account.
 # It reads the fund's accounts, not an account type, so that a fund booked as money held on
-# behalf of patients (a liability account, issue #11) is read the same way. Reversals net out.
+# behalf of patients (one liability account for both, issue #11) is read the same way: there the
+# document of the entry tells a receipt from a disbursement. Reversals net out.
 # Form, public pages, disclosure workbook and dashboard tile all read this view.
 LEDGER_VIEW = """
 CREATE OR REPLACE VIEW ctxh_fund_ledger AS
@@ -17,8 +18,10 @@ SELECT aml.id AS move_line_id,
        aml.move_id AS move_id,
        am.ctxh_campaign_id AS campaign_id,
        CASE WHEN aml.account_id = fund.income_account_id
+                 AND (fund.income_account_id != fund.expense_account_id OR side.receipt)
             THEN (aml.credit - aml.debit) * dist.pct / 100 ELSE 0 END AS received,
        CASE WHEN aml.account_id = fund.expense_account_id
+                 AND (fund.income_account_id != fund.expense_account_id OR NOT side.receipt)
             THEN (aml.debit - aml.credit) * dist.pct / 100 ELSE 0 END AS disbursed
   FROM ctxh_fund fund
   JOIN account_move_line aml
@@ -31,6 +34,13 @@ SELECT aml.id AS move_line_id,
           FROM jsonb_each_text(aml.analytic_distribution) kv
          WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))
   ) dist ON dist.pct IS NOT NULL
+  -- a fund held on behalf of its beneficiaries receives and pays on one liability account: an
+  -- item is a receipt when its entry is a donation's (or its reversal), a disbursement when it
+  -- is an allocation's or a distribution's; an entry of no ctxh document by its side
+  CROSS JOIN LATERAL (
+        SELECT CASE WHEN am.ctxh_res_model IS NOT NULL THEN am.ctxh_res_model = 'ctxh.donation'
+                    ELSE aml.credit > aml.debit END AS receipt
+  ) side
 """
 
 
@@ -76,7 +86,7 @@ class CtxhFundBalance(models.AbstractModel):
         self.env["account.move.line"].flush_model(
             ["analytic_distribution", "parent_state", "debit", "credit", "account_id", "date", "move_id"]
         )
-        self.env["account.move"].flush_model(["ctxh_campaign_id", "state"])
+        self.env["account.move"].flush_model(["ctxh_campaign_id", "ctxh_res_model", "state"])
         self.env["ctxh.fund"].flush_model(["income_account_id", "expense_account_id", "analytic_account_id"])
         self.env["ctxh.allocation"].flush_model(["state", "amount", "fund_id", "date_approved", "company_id"])
 

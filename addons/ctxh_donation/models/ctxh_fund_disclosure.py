@@ -134,4 +134,10 @@ class CtxhFundDisclosure(models.AbstractModel):
             fund = self.env["ctxh.fund"].sudo().browse(fund_id).exists()
         if not fund or not fund.active:
             return None
-        return fund._get_public_report(date_from, date_to, campaign=campaign or None)
+        data = fund._get_public_report(date_from, date_to, campaign=campaign or None)
+        # how to give (VietQR into the fund's bank account, with the campaign's reference) and,
+        # when the campaign publishes it, its statement (ctxh_campaign_statement.py)
+        data["vietqr"] = campaign._ctxh_vietqr() if campaign else fund._ctxh_vietqr()
+        data["campaign_id"] = campaign.id if campaign else False
+        data["statement"] = campaign._ctxh_public_statement() if campaign.statement_published else None
+        return data

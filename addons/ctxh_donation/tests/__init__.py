@@ -4,3 +4,7 @@ from . import test_distribution
 from . import test_concurrency
 from . import test_public
 from . import test_integrity
+from . import test_booking
+from . import test_vietqr
+from . import test_bank_statement
+from . import test_published_statement
