@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 SCORES = [
     ("0", "0 - No need"),
@@ -87,7 +88,7 @@ class CtxhCaseAssessment(models.Model):
             assessment.display_name = _(
                 "%(case)s assessment of %(date)s",
                 case=assessment.case_id.name or "",
-                date=assessment.date or "",
+                date=format_date(self.env, assessment.date),
             )
 
     def write(self, vals):

@@ -14,3 +14,4 @@ from . import test_case_notes
 from . import test_access_log
 from . import test_bad_inputs
 from . import test_case_transitions
+from . import test_vietnamese

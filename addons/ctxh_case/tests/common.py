@@ -1,5 +1,16 @@
+import subprocess
+
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+def pdf_text(pdf):
+    """The text of a PDF as a reader sees it (poppler's pdftotext), spaces normalised: one space
+    between words (no-break spaces of amounts included), lines kept."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    return "\n".join(" ".join(line.replace("\xa0", " ").split()) for line in text.splitlines())
 
 
 class CtxhCaseCommon(TransactionCase):
