@@ -4,3 +4,4 @@ from . import test_distribution
 from . import test_concurrency
 from . import test_public
 from . import test_integrity
+from . import test_documents
