@@ -1,6 +1,6 @@
 from odoo import _, models
 
-from .ctxh_period_report_xlsx import workbook_formats
+from .ctxh_period_report_xlsx import set_print_a4, workbook_formats
 
 FIRST_FIGURE_COLUMN = 3
 
@@ -40,6 +40,7 @@ class CtxhConsolidationXlsx(models.AbstractModel):
             sheet.set_column(2, 2, 40)
             sheet.set_column(FIRST_FIGURE_COLUMN, max(last_col, FIRST_FIGURE_COLUMN), 14)
             header = 3
+            set_print_a4(sheet, header, landscape=len(figure_lines) > 4)
             sheet.write(header, 0, _("No."), fmt["header"])
             sheet.write(header, 1, _("Unit Code"), fmt["header"])
             sheet.write(header, 2, _("Unit"), fmt["header"])

@@ -11,7 +11,7 @@ from odoo.tests import tagged
 from ..builders import build_figures
 from ..builders import dataset as ds
 from .common import Q1, CtxhReportingCommon
-from .test_xlsx import render_xlsx, to_pdf
+from .test_xlsx import assert_prints_on_a4, render_xlsx, to_pdf
 
 
 @tagged("post_install", "-at_install")
@@ -100,6 +100,7 @@ class TestConsolidation(CtxhReportingCommon):
                     sheet.cell(row, 4 + offset).value, dataset["figures"].get(line.figure_code, 0)
                 )
             self.assertEqual(sheet.cell(8, 4 + offset).value, totals.get(line.figure_code, 0))
+        assert_prints_on_a4(self, sheet, 4, landscape=len(figure_lines) > 4)
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
 
     def test_duplicate_unit_refused(self):

@@ -23,7 +23,7 @@ class TestPeriod(TransactionCase):
             {"period_kind": "half_year", "year": 2025, "period_number": 2}
         )
         self.assertEqual((wizard.date_from, wizard.date_to), (date(2025, 7, 1), date(2025, 12, 31)))
-        wizard.write({"period_kind": "month", "period_number": 2})
+        wizard.write({"period_kind": "month", "year": 2025, "period_number": 2})
         self.assertEqual((wizard.date_from, wizard.date_to), (date(2025, 2, 1), date(2025, 2, 28)))
         wizard.write({"period_kind": "custom", "date_from": date(2025, 3, 3), "date_to": date(2025, 3, 9)})
         self.assertEqual((wizard.date_from, wizard.date_to), (date(2025, 3, 3), date(2025, 3, 9)))
