@@ -158,6 +158,30 @@ def glossary_violations(modules, entries_of=None, tables=None):
     return report
 
 
+def terms_odoo_drops(env, module):
+    """The translations of ``module`` Odoo would not load: Odoo reads i18n/vi.po merged with the
+    module's .pot (odoo.tools.translate.PoFileReader), so a term the .pot lacks is dropped, and a
+    term takes the occurrences (records, views) the .pot lists. Every term the exporter finds
+    must be in the .pot with each of its records; `make i18n` regenerates the .pot."""
+    pot = polib.pofile(str(ADDONS / module / "i18n" / f"{module}.pot"))
+    listed = {entry.msgid: {occurrence for occurrence, _line in entry.occurrences} for entry in pot}
+    dropped = set()
+    for term_module, kind, name, res_id, source, _value, _comments in TranslationModuleReader(
+        env.cr, modules=[module]
+    ):
+        if term_module != module:
+            continue
+        if source not in listed:
+            dropped.add(f"{source!r} (not in {module}.pot)")
+        elif kind in ("model", "model_terms") and f"{kind}:{name}:{res_id}" not in listed[source]:
+            dropped.add(f"{source!r} of {res_id} (an occurrence {module}.pot does not list)")
+    po = polib.pofile(str(ADDONS / module / "i18n" / "vi.po"))
+    dropped |= {
+        f"{entry.msgid!r} (in vi.po, not in {module}.pot)" for entry in po if entry.msgid not in listed
+    }
+    return sorted(dropped)
+
+
 class TestTranslations(TransactionCase):
     # Outside odoo.addons the test metaclass assigns no tags: give them here.
     test_tags = {"standard", "at_install"}
@@ -178,6 +202,17 @@ class TestTranslations(TransactionCase):
                 report.append(
                     f"{module}: {len(missing)} term(s) without Vietnamese translation in i18n/vi.po:\n"
                     + "\n".join(f"    {term!r}" for term in missing)
+                )
+        self.assertFalse(report, "\n" + "\n".join(report))
+
+    def test_translations_reach_odoo(self):
+        report = []
+        for module in MODULES:
+            dropped = terms_odoo_drops(self.env, module)
+            if dropped:
+                report.append(
+                    f"{module}: {len(dropped)} translation(s) Odoo would not load (run make i18n):\n"
+                    + "\n".join(f"    {term}" for term in dropped)
                 )
         self.assertFalse(report, "\n" + "\n".join(report))
 
