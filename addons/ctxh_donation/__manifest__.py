@@ -26,4 +26,9 @@
     "demo": [
         "demo/ctxh_donation_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_donation/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -5,3 +5,4 @@ from . import test_concurrency
 from . import test_public
 from . import test_integrity
 from . import test_documents
+from . import test_tours

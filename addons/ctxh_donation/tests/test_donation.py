@@ -227,6 +227,17 @@ class TestDonation(CtxhDonationCommon):
         if currency.name == "VND":
             self.assertEqual(money.replace("\xa0", " "), "2.000.000 ₫")
 
+    def test_finance_staff_find_their_menu(self):
+        """Finance staff open the Social Work app on its funds and donations, nothing else."""
+        Menu = self.env["ir.ui.menu"]
+        root = self.env.ref("ctxh_case.ctxh_menu_root")
+        for user in (self.finance, self.auditor):
+            visible = Menu.with_user(user)._visible_menu_ids()
+            self.assertIn(root.id, visible, user.login)
+            self.assertIn(self.env.ref("ctxh_donation.ctxh_donation_menu").id, visible, user.login)
+            self.assertIn(self.env.ref("ctxh_donation.ctxh_fund_menu").id, visible, user.login)
+            self.assertNotIn(self.env.ref("ctxh_case.ctxh_menu_cases").id, visible, user.login)
+
     def test_auditor_reads_but_cannot_write(self):
         donation = self._confirmed_donation(1_000_000)
         auditor_env = self.env(user=self.auditor)
