@@ -1,6 +1,6 @@
 # ctxh: setup, run and test in two commands. See README.md.
 # ODOO_SRC names an Odoo 18.0 source tree (optional where `import odoo` already works).
-.PHONY: run test lint setup i18n bench help
+.PHONY: run test lint setup i18n bench screenshots help
 
 help:
 	@echo "make run    - system packages, .venv and the Vietnamese demo database \$$CTXH_DB (ctxh_demo) when missing,"
@@ -10,6 +10,7 @@ help:
 	@echo "make setup  - only create/refresh .venv"
 	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"
 	@echo "make bench  - benchmarks at hospital scale on the demo database (rolled back), printing figures"
+	@echo "make screenshots - docs/screenshots/*.png of the main screens in Vietnamese, from the demo (\$$CTXH_DB on \$$CTXH_PORT)"
 
 setup:
 	@scripts/setup.sh
@@ -28,3 +29,6 @@ i18n: setup
 
 bench:
 	@scripts/bench.sh
+
+screenshots: setup
+	@scripts/screenshots.sh
