@@ -99,7 +99,7 @@ class TestDemoUsers(TransactionCase):
                         {"type": "password", "password": login + "x"}, {"interactive": False}
                     )
                 if action:
-                    self.assertEqual(user.action_id, self.env.ref(action))
+                    self.assertEqual(user.action_id.id, self.env.ref(action).id)
                     # the user may open the screen they land on
                     model = self.env.ref(action).res_model
                     self.assertTrue(self.env[model].with_user(user).has_access("read"), model)

@@ -166,10 +166,10 @@ def terms_odoo_drops(env, module):
     pot = polib.pofile(str(ADDONS / module / "i18n" / f"{module}.pot"))
     listed = {entry.msgid: {occurrence for occurrence, _line in entry.occurrences} for entry in pot}
     dropped = set()
-    for term_module, kind, name, res_id, source, _value, _comments in TranslationModuleReader(
-        env.cr, modules=[module]
-    ):
-        if term_module != module:
+    rows = list(TranslationModuleReader(env.cr, modules=[module]))
+    inherited = _inherited_field_terms(env, module, rows)
+    for term_module, kind, name, res_id, source, _value, _comments in rows:
+        if term_module != module or res_id in inherited:
             continue
         if source not in listed:
             dropped.add(f"{source!r} (not in {module}.pot)")
