@@ -44,7 +44,7 @@ SCREENS = [
         "lan.lt",
         lambda rpc: (
             "/odoo/action-ctxh_case.ctxh_case_action/%s"
-            % rpc.first("ctxh.case", [("user_id.login", "=", "lan.lt"), ("current_plan_id", "!=", False)])
+            % rpc.first("ctxh.case", [("user_id.login", "=", "lan.lt"), ("plan_ids.state", "=", "approved")])
         ),
         ".o_form_view .o_field_widget[name=partner_id]",
         DESKTOP,
@@ -276,6 +276,10 @@ def shoot(browser, url, cookie, path, selector, size, text, target, timeout=90):
         "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile
     )
     browser.cmd("Emulation.setTouchEmulationEnabled", enabled=mobile)
+    # leave the previous screen before its user's session goes: no late request of it runs as
+    # the next user
+    browser.cmd("Page.navigate", url="about:blank")
+    browser.pump(0.5)
     browser.cmd("Network.clearBrowserCookies")
     if cookie:
         browser.cmd("Network.setCookie", name="session_id", value=cookie, url=url)

@@ -26,7 +26,7 @@ if ! answers; then
   echo "ctxh: serving $DB on $URL for the screenshots"
   # odoo-bin itself in the background (not a shell function), so that its pid is the server's
   "$PY" "$SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$(addons_path "$SRC")" --db_host="$DB_HOST" \
-    --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --log-level=warn &
+    --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 --log-level=warn &
   server=$!
   trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT
   for _ in $(seq 1 120); do answers && break; sleep 2; done
