@@ -225,6 +225,9 @@ ctxh.volunteer.certificate.wizard other              -        -      -       -  
 # ctxh_donation: money (finance reads all, the auditor only reads; support of a case for its readers)
 ctxh.fund                         any                -        -      r       r         r          crw     -    -     -    r       r       -       -      -
 ctxh.fund                         other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
+# account schemes (Circular 200 / 24): shipped configuration, read by every internal user, changed by accountants
+ctxh.fund.account.scheme          shared             r        r      r       r         r          r       r    r     r    r       r       r       -      -
+ctxh.fund.account.scheme.line     shared             r        r      r       r         r          r       r    r     r    r       r       r       -      -
 ctxh.campaign                     any                -        -      r       r         r          crwu    -    -     -    r       r       -       -      -
 ctxh.campaign                     other_company      -        -      -       -         -          -       -    -     -    -       -       -       -      -
 ctxh.donation                     draft              -        -      crw     crw       crw        crwu    -    -     -    crw     r       -       -      -

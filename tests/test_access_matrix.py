@@ -418,6 +418,9 @@ class TestAccessMatrix(TransactionCase):
         cls.company.ctxh_second_approval_amount = 0
         fund = cls.fund
         cls._add_company_record("ctxh.fund", fund)
+        scheme = env["ctxh.fund.account.scheme"].search([], limit=1)
+        cls._add("ctxh.fund.account.scheme", shared=scheme)
+        cls._add("ctxh.fund.account.scheme.line", shared=scheme.line_ids[:1])
         cls._add_company_record(
             "ctxh.campaign",
             env["ctxh.campaign"].create({"name": "Đợt vận động Ma trận", "fund_id": fund.id}),

@@ -1,10 +1,13 @@
-"""Every translatable term of every ctxh addon has a Vietnamese translation in its i18n/vi.po.
+"""Every translatable term of every ctxh addon has a Vietnamese translation in its i18n/vi.po,
+and the translations follow the glossary (docs/GLOSSARY.md): one Vietnamese term per concept,
+no known wrong rendering.
 
 The terms come from Odoo's own exporter (the one behind "Export Translation"), so this checks
 exactly what a Vietnamese user would see untranslated.
 """
 
 import os
+import re
 from pathlib import Path
 
 import polib
@@ -13,6 +16,7 @@ from odoo.tests.common import TransactionCase
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = Path(__file__).resolve().parent.parent / "addons"
+GLOSSARY = ADDONS.parent / "docs" / "GLOSSARY.md"
 ALL_MODULES = sorted(p.parent.name for p in ADDONS.glob("ctxh_*/__manifest__.py"))
 # `make test` installs CTXH_MODULES (all four unless a developer narrows it down).
 MODULES = sorted(os.environ.get("CTXH_MODULES", ",".join(ALL_MODULES)).split(","))
@@ -60,6 +64,124 @@ def missing_translations(env, module):
     return sorted(missing)
 
 
+def _glossary_tables(path=GLOSSARY):
+    """The tables of the glossary: {section title: [row dict by column header]}."""
+    tables, section, header = {}, None, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            section, header = line[3:].strip(), None
+            continue
+        if not line.startswith("|") or section is None:
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if header is None:
+            header = cells
+        elif not all(set(cell) <= {"-", " ", ":"} for cell in cells):
+            tables.setdefault(section, []).append(dict(zip(header, cells, strict=True)))
+    return tables
+
+
+def _english(term):
+    """A regular expression matching ``term`` as a word of a msgid, plural included."""
+    if term.startswith("="):
+        return re.compile(rf"^{re.escape(term[1:])}$", re.IGNORECASE)
+    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", term))
+    return re.compile(rf"(?<![\w-]){words}(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def _vietnamese(forms):
+    """A regular expression matching one of the ``/``-separated words in a msgstr."""
+    if forms.startswith("="):
+        return re.compile(rf"^{re.escape(forms[1:])}$", re.IGNORECASE)
+    alternatives = "|".join(re.escape(form.strip()) for form in forms.split(" / "))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# What a msgid holds that is no English word: placeholders, QWeb/Jinja expressions, tags. A fund
+# named in a message ("fund %s") is its name, which already begins with "Quỹ": its translation
+# names it without the word (glossary, "fund").
+_NOT_WORDS = re.compile(
+    r"(?i:\bfunds?\s+)?(?:%\(\w+\)[sdf]|%[sdf])|\{\{.*?\}\}|t-[\w-]+=\"[^\"]*\"|<[^>]*>", re.DOTALL
+)
+
+
+def glossary_violations(modules, entries_of=None, tables=None):
+    """Translations of ``modules`` that break the glossary, one line each.
+
+    ``entries_of(module)`` returns the translated (msgid, msgstr) pairs of a module (by default
+    its i18n/vi.po); ``tables`` the glossary's tables (by default docs/GLOSSARY.md).
+    """
+    tables = tables or _glossary_tables()
+    if entries_of is None:
+
+        def entries_of(module):
+            return [
+                (entry.msgid, entry.msgstr)
+                for entry in polib.pofile(str(ADDONS / module / "i18n" / "vi.po"))
+                if entry.msgstr and not entry.obsolete
+            ]
+
+    exceptions = {(row["Term"], row["msgid"]) for row in tables.get("Exceptions", [])}
+    terms = [
+        (
+            row["English"],
+            _english(row["English"]),
+            _vietnamese(row["msgstr contains"]),
+            {name.strip() for name in row["Modules"].split(",") if name.strip()},
+            row["Vietnamese"],
+        )
+        for row in tables["Terms"]
+    ]
+    forbidden = [
+        (
+            row["English context"],
+            None if row["English context"] == "*" else _english(row["English context"]),
+            _vietnamese(row["Forbidden in msgstr"]),
+            row["Use instead"],
+        )
+        for row in tables["Forbidden renderings"]
+    ]
+    report = []
+    for module in modules:
+        for msgid, msgstr in entries_of(module):
+            words = _NOT_WORDS.sub(" ", msgid)
+            for english, pattern, wanted, scope, vietnamese in terms:
+                if (scope and module not in scope) or (english, msgid) in exceptions:
+                    continue
+                if pattern.search(words) and not wanted.search(msgstr):
+                    report.append(f"{module}: {msgid!r} -> {msgstr!r}: '{english}' is '{vietnamese}'")
+            for english, pattern, wrong, instead in forbidden:
+                if (english, msgid) in exceptions or (pattern and not pattern.search(msgid.strip())):
+                    continue
+                if wrong.search(msgstr.strip()):
+                    report.append(f"{module}: {msgid!r} -> {msgstr!r}: not '{wrong.pattern}', use {instead}")
+    return report
+
+
+def terms_odoo_drops(env, module):
+    """The translations of ``module`` Odoo would not load: Odoo reads i18n/vi.po merged with the
+    module's .pot (odoo.tools.translate.PoFileReader), so a term the .pot lacks is dropped, and a
+    term takes the occurrences (records, views) the .pot lists. Every term the exporter finds
+    must be in the .pot with each of its records; `make i18n` regenerates the .pot."""
+    pot = polib.pofile(str(ADDONS / module / "i18n" / f"{module}.pot"))
+    listed = {entry.msgid: {occurrence for occurrence, _line in entry.occurrences} for entry in pot}
+    dropped = set()
+    rows = list(TranslationModuleReader(env.cr, modules=[module]))
+    inherited = _inherited_field_terms(env, module, rows)
+    for term_module, kind, name, res_id, source, _value, _comments in rows:
+        if term_module != module or res_id in inherited:
+            continue
+        if source not in listed:
+            dropped.add(f"{source!r} (not in {module}.pot)")
+        elif kind in ("model", "model_terms") and f"{kind}:{name}:{res_id}" not in listed[source]:
+            dropped.add(f"{source!r} of {res_id} (an occurrence {module}.pot does not list)")
+    po = polib.pofile(str(ADDONS / module / "i18n" / "vi.po"))
+    dropped |= {
+        f"{entry.msgid!r} (in vi.po, not in {module}.pot)" for entry in po if entry.msgid not in listed
+    }
+    return sorted(dropped)
+
+
 class TestTranslations(TransactionCase):
     # Outside odoo.addons the test metaclass assigns no tags: give them here.
     test_tags = {"standard", "at_install"}
@@ -72,16 +194,71 @@ class TestTranslations(TransactionCase):
         )
         self.assertEqual(sorted(installed.mapped("name")), MODULES)
 
-    def test_every_term_has_a_vietnamese_translation(self):
+    def assertNoTermPerModule(self, terms_of, what):
+        """Fail listing, per module, the terms ``terms_of(env, module)`` returns."""
         report = []
         for module in MODULES:
-            missing = missing_translations(self.env, module)
-            if missing:
+            terms = terms_of(self.env, module)
+            if terms:
                 report.append(
-                    f"{module}: {len(missing)} term(s) without Vietnamese translation in i18n/vi.po:\n"
-                    + "\n".join(f"    {term!r}" for term in missing)
+                    f"{module}: {len(terms)} {what}:\n" + "\n".join(f"    {term}" for term in terms)
                 )
         self.assertFalse(report, "\n" + "\n".join(report))
+
+    def test_every_term_has_a_vietnamese_translation(self):
+        self.assertNoTermPerModule(
+            lambda env, module: [repr(term) for term in missing_translations(env, module)],
+            "term(s) without Vietnamese translation in i18n/vi.po",
+        )
+
+    def test_translations_reach_odoo(self):
+        self.assertNoTermPerModule(terms_odoo_drops, "translation(s) Odoo would not load (run make i18n)")
+
+    def test_translations_follow_the_glossary(self):
+        report = glossary_violations(MODULES)
+        self.assertFalse(report, "\n" + "\n".join(report))
+
+    def test_glossary_check_catches_wrong_words(self):
+        """The check itself: the wrong words of issue #12 are refused, the right ones pass."""
+        wrong = {
+            "ctxh_donation": [
+                ("Available", "Có hàng"),
+                ("Channel", "Nhóm trao đổi"),
+                ("Press", "Nhấn"),
+                ("Anonymous donor", "Nhà hảo tâm"),
+                ("Distribution", "Phân bổ"),
+                ("Campaigns", "Chương trình vận động"),
+            ],
+            "ctxh_case": [
+                ("Parent", "Chính"),
+                ("Medium", "Phương tiện"),
+                ("Closed", "Đã chốt"),
+                ("My Team", "Đội của tôi"),
+                ("Cases", "Hồ sơ ca"),
+                ("Care Plans", "Kế hoạch hỗ trợ"),
+                ("Caregiving", "Người chăm sóc"),
+                ("Poverty Status", "Diện chính sách"),
+                ("Case conference", "Họp hội đồng ca"),
+            ],
+            "ctxh_volunteer": [("Post", "Vào sổ")],
+        }
+        right = {
+            "ctxh_donation": [
+                ("Available", "Khả dụng"),
+                ("Anonymous donor", "Nhà hảo tâm ẩn danh"),
+                ("Campaigns", "Đợt vận động"),
+            ],
+            "ctxh_case": [("Parent", "Cha/mẹ"), ("Medium", "Trung bình"), ("My Team", "Tổ của tôi")],
+            "ctxh_volunteer": [("Post", "Vị trí trực")],
+        }
+        report = glossary_violations(wrong, entries_of=wrong.get)
+        for module, entries in wrong.items():
+            for msgid, msgstr in entries:
+                self.assertTrue(
+                    any(line.startswith(f"{module}: {msgid!r} -> {msgstr!r}") for line in report),
+                    f"{msgid} -> {msgstr} not caught",
+                )
+        self.assertEqual(glossary_violations(right, entries_of=right.get), [])
 
     def test_pot_templates_exist(self):
         for module in MODULES:

@@ -49,6 +49,7 @@
         "views/ctxh_service_log_views.xml",
     ],
     "demo": [
+        "demo/ctxh_case_language_demo.xml",
         "demo/ctxh_case_demo.xml",
         # case workflow
         "demo/ctxh_case_workflow_demo.xml",

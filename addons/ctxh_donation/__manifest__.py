@@ -42,4 +42,9 @@
         "demo/ctxh_donation_demo.xml",
         "demo/ctxh_bank_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_donation/static/tests/tours/*.js",
+        ],
+    },
 }

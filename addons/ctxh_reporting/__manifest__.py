@@ -23,4 +23,9 @@
         "views/ctxh_reporting_menus.xml",
     ],
     "demo": ["demo/ctxh_reporting_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "ctxh_reporting/static/tests/tours/*.js",
+        ],
+    },
 }

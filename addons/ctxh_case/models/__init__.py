@@ -1,4 +1,6 @@
 from . import ctxh_validity_mixin
+from . import ctxh_vietnamese_order
+from . import mail_thread
 from . import ctxh_access_log
 from . import ctxh_access_logged
 from . import ctxh_input_check

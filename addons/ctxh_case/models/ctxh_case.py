@@ -624,7 +624,9 @@ class CtxhCase(models.Model):
                     "res_id": case.id,
                     "activity_type_id": activity_type.id,
                     "automated": True,
-                    "summary": _("Case review overdue since %s", case.next_review_date),
+                    "summary": _(
+                        "Case review overdue since %s", format_date(self.env, case.next_review_date)
+                    ),
                     "date_deadline": case.next_review_date,
                     "user_id": (
                         case.user_id or case.supervisor_id or case.team_id.leader_id or self.env.user

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 SCORES = [
     ("0", "0 - No need"),
@@ -32,7 +33,9 @@ class CtxhCaseAssessment(models.Model):
     _ctxh_guarded_fields = ("state",)
     _check_company_auto = True
 
-    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True, check_company=True)
+    # the company is the case's: no check_company on case_id, whose domain would then look for
+    # cases without a company until a case is chosen (the form opened from the menu found none)
+    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one(
@@ -87,7 +90,7 @@ class CtxhCaseAssessment(models.Model):
             assessment.display_name = _(
                 "%(case)s assessment of %(date)s",
                 case=assessment.case_id.name or "",
-                date=assessment.date or "",
+                date=format_date(self.env, assessment.date),
             )
 
     def write(self, vals):

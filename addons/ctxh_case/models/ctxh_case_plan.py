@@ -19,7 +19,9 @@ class CtxhCasePlan(models.Model):
     _ctxh_guarded_fields = ("state", "approved_by_id", "approved_date")
     _check_company_auto = True
 
-    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True, check_company=True)
+    # the company is the case's: no check_company on case_id, whose domain would then look for
+    # cases without a company until a case is chosen (the form opened from the menu found none)
+    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     version = fields.Integer(readonly=True, copy=False, default=0)
     state = fields.Selection(

@@ -15,7 +15,9 @@ class CtxhCaseReferral(models.Model):
     _order = "date_sent desc, id desc"
     _check_company_auto = True
 
-    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True, check_company=True)
+    # the company is the case's: no check_company on case_id, whose domain would then look for
+    # cases without a company until a case is chosen (the form opened from the menu found none)
+    case_id = fields.Many2one("ctxh.case", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     agency_id = fields.Many2one(
         "res.partner", string="Agency", required=True, domain=[("ctxh_agency_kind_id", "!=", False)]

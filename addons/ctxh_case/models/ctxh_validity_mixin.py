@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 
 class CtxhValidityMixin(models.AbstractModel):
@@ -33,6 +34,6 @@ class CtxhValidityMixin(models.AbstractModel):
                 _(
                     "%(records)s is not valid on %(date)s (see its validity dates).",
                     records=", ".join(invalid.mapped("display_name")),
-                    date=day,
+                    date=format_date(self.env, day),
                 )
             )

@@ -17,3 +17,4 @@ from . import test_case_transitions
 from . import test_workforce_history
 from . import test_award
 from . import test_good_citizen
+from . import test_vietnamese

@@ -1,3 +1,4 @@
+import subprocess
 from contextlib import contextmanager
 
 from odoo.tests import new_test_user
@@ -11,6 +12,15 @@ def assert_raises_message(case, exception, text):
     with case.assertRaises(exception) as cm:
         yield cm
     case.assertIn(text, str(cm.exception))
+
+
+def pdf_text(pdf):
+    """The text of a PDF as a reader sees it (poppler's pdftotext), spaces normalised: one space
+    between words (no-break spaces of amounts included), lines kept."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    return "\n".join(" ".join(line.replace("\xa0", " ").split()) for line in text.splitlines())
 
 
 class CtxhCaseCommon(TransactionCase):

@@ -1,3 +1,4 @@
+from . import vietnamese
 from .db_defaults import set_required_column_defaults
 
-__all__ = ["set_required_column_defaults"]
+__all__ = ["set_required_column_defaults", "vietnamese"]

@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.float_utils import float_compare
+from odoo.tools.misc import formatLang
 
 FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
 FINANCE_OR_MANAGER = FINANCE + ("ctxh_case.group_ctxh_manager",)
@@ -95,11 +96,15 @@ class CtxhDistribution(models.Model):
                 raise UserError(
                     _(
                         "Only %(remaining)s of %(goods)s are left; %(asked)s cannot be handed out.",
-                        remaining=donation_line.remaining_quantity,
+                        remaining=self._ctxh_format_quantity(donation_line.remaining_quantity),
                         goods=donation_line.display_name,
-                        asked=quantity,
+                        asked=self._ctxh_format_quantity(quantity),
                     )
                 )
+
+    def _ctxh_format_quantity(self, quantity):
+        """A quantity of goods as the user writes it: "12", "2,5" (no "12.0")."""
+        return formatLang(self.env, quantity, digits=0 if float(quantity).is_integer() else 2)
 
     # ------------------------------------------------------------------
     # Posting hooks (ctxh.money.document)

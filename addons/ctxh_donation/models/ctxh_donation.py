@@ -211,15 +211,26 @@ class CtxhDonation(models.Model):
             donation.remaining_amount = donation.amount - donation.allocated_amount
             donation.allocation_count = sources.get(donation, 0)
 
-    @api.depends("receipt_number", "partner_id", "is_anonymous", "amount")
+    @api.depends("receipt_number", "partner_id", "is_anonymous", "amount", "company_currency_id", "state")
     def _compute_display_name(self):
+        """The receipt number and the donor ("BL/2026/0001 - Nguyễn Văn An"); before it has a
+        number, the donor, the amount and the status ("Nhà hảo tâm ẩn danh - 5.000.000 ₫ (nháp)")."""
+        states = dict(self._fields["state"]._description_selection(self.env))
         for donation in self:
             donor = (
-                _("Anonymous")
+                _("Anonymous donor")
                 if donation.is_anonymous or not donation.partner_id
                 else donation.partner_id.name
             )
-            donation.display_name = f"{donation.receipt_number or _('Draft')} - {donor}"
+            if donation.receipt_number:
+                donation.display_name = f"{donation.receipt_number} - {donor}"
+            else:
+                donation.display_name = _(
+                    "%(donor)s - %(amount)s (%(state)s)",
+                    donor=donor,
+                    amount=formatLang(self.env, donation.amount, currency_obj=donation.company_currency_id),
+                    state=states[donation.state].lower(),
+                )
 
     @api.constrains("restriction", "case_id", "support_type_id")
     def _check_restriction(self):

@@ -1,5 +1,7 @@
 from odoo import _, api, models
 
+from odoo.addons.ctxh_case.tools.vietnamese import sort_key
+
 
 class CtxhFundDisclosure(models.AbstractModel):
     """Figures the public sees: aggregates per support type, never a patient.
@@ -92,7 +94,7 @@ class CtxhFundDisclosure(models.AbstractModel):
             "used": lines,
             "balance": totals["received"] - totals["disbursed"],
             "committed": totals["committed"],
-            "donors": sorted(merged.values(), key=lambda d: (-d["amount"], d["name"])),
+            "donors": sorted(merged.values(), key=lambda d: (-d["amount"], sort_key(d["name"]))),
             "beneficiary_count": len(beneficiaries),
         }
 

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 
 class CtxhFundPublication(models.Model):
@@ -44,8 +45,8 @@ class CtxhFundPublication(models.Model):
             publication.name = _(
                 "%(fund)s: %(start)s - %(end)s",
                 fund=publication.fund_id.name or "",
-                start=publication.date_from or "",
-                end=publication.date_to or "",
+                start=format_date(self.env, publication.date_from),
+                end=format_date(self.env, publication.date_to),
             )
 
     @api.constrains("date_from", "date_to")

@@ -8,3 +8,5 @@ from . import test_booking
 from . import test_vietqr
 from . import test_bank_statement
 from . import test_published_statement
+from . import test_documents
+from . import test_tours

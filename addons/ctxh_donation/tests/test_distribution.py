@@ -55,8 +55,11 @@ class TestDistribution(CtxhDonationCommon):
                 ),
             }
         )
-        with self.assertRaisesRegex(UserError, "left"):
+        with self.assertRaisesRegex(UserError, r"Only 5 of .*Quà Tết.* are left; 6 cannot be handed out\."):
             too_much.with_user(self.finance).action_done()
+        # quantities as a Vietnamese reader writes them (no "5.0"), in their language
+        with self.assertRaisesRegex(UserError, r"Chỉ còn 5 .*Quà Tết.*; không thể trao 6\."):
+            too_much.with_user(self.finance).with_context(lang="vi_VN").action_done()
         distribution.with_user(self.finance).action_cancel()
         self.assertEqual(distribution.reversal_move_id.reversed_entry_id, distribution.move_id)
         goods.invalidate_recordset()

@@ -17,6 +17,23 @@ _MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 PERIODS_PER_YEAR = {"month": 12, "quarter": 4, "half_year": 2, "year": 1}
 
 
+def last_complete_period(kind, today):
+    """(year, number) of the last period of ``kind`` that ended before ``today``: the period a
+    report is made for (in November, the third quarter; in January, last year's fourth).
+
+    >>> last_complete_period("quarter", date(2026, 11, 20))
+    (2026, 3)
+    >>> last_complete_period("month", date(2027, 1, 5))
+    (2026, 12)
+    """
+    if kind not in _MONTHS:
+        raise ValueError(f"unknown period kind {kind!r}")
+    current = (today.month - 1) // _MONTHS[kind] + 1
+    if current == 1:
+        return today.year - 1, PERIODS_PER_YEAR[kind]
+    return today.year, current - 1
+
+
 def period_bounds(kind, year, number=1):
     """First and last day of period ``number`` (1-based) of ``kind`` in ``year``.
 

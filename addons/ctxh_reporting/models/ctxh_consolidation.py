@@ -5,6 +5,7 @@ from datetime import date
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from ..builders import dataset as ds
 from ..builders.period import PERIOD_KINDS
@@ -108,10 +109,10 @@ class CtxhConsolidation(models.Model):
                     "%(file)s covers %(start)s to %(end)s, not the period of this consolidation "
                     "(%(expected_start)s to %(expected_end)s).",
                     file=filename,
-                    start=date_from,
-                    end=date_to,
-                    expected_start=self.date_from,
-                    expected_end=self.date_to,
+                    start=format_date(self.env, date_from),
+                    end=format_date(self.env, date_to),
+                    expected_start=format_date(self.env, self.date_from),
+                    expected_end=format_date(self.env, self.date_to),
                 )
             )
         if not isinstance(figures, dict) or not all(

@@ -77,6 +77,7 @@ class CtxhDashboardKpi(models.Model):
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
     kpi = fields.Selection(
         [
             ("active_cases", "Active Cases"),

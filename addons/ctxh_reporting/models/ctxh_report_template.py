@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
 
 
 class CtxhReportTemplate(models.Model):
@@ -104,7 +105,11 @@ class CtxhReportTemplate(models.Model):
             if not raise_if_not_found:
                 return templates
             raise UserError(
-                _("No report template is valid on %(date)s for %(company)s.", date=date, company=company.name)
+                _(
+                    "No report template is valid on %(date)s for %(company)s.",
+                    date=format_date(self.env, date),
+                    company=company.name,
+                )
             )
         return templates.sorted(lambda t: (bool(t.company_id), t.version, t.date_from), reverse=True)[0]
 

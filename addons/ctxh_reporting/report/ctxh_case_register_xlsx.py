@@ -1,6 +1,6 @@
 from odoo import _, models
 
-from .ctxh_period_report_xlsx import workbook_formats
+from .ctxh_period_report_xlsx import set_print_a4, workbook_formats
 
 
 class CtxhCaseRegisterXlsx(models.AbstractModel):
@@ -41,6 +41,7 @@ class CtxhCaseRegisterXlsx(models.AbstractModel):
             sheet.set_column(col, col, width)
             sheet.write(0, col, header, fmt["header"])
         sheet.freeze_panes(1, 0)
+        set_print_a4(sheet, 0, landscape=True)
         for row, case in enumerate(cases.sorted(lambda c: (c.open_date, c.name)), start=1):
             for col, (_header, _width, getter) in enumerate(columns):
                 value = getter(case)

@@ -1,6 +1,6 @@
 from odoo import _, models
 
-from .ctxh_period_report_xlsx import workbook_formats
+from .ctxh_period_report_xlsx import set_print_a4, workbook_formats
 
 # Layout (0-based): the template's lines one per row, as in a hospital's report (No., Content,
 # Unit), then the province's total and one column per unit.
@@ -49,6 +49,8 @@ class CtxhConsolidationXlsx(models.AbstractModel):
         sheet.set_column(1, 1, 60)
         sheet.set_column(2, 2, 10)
         sheet.set_column(TOTAL_COLUMN, last_col, 16)
+        set_print_a4(sheet, HEADER_ROW, landscape=len(units) > 3)
+        sheet.repeat_rows(HEADER_ROW, HEADER_ROW + 1)  # hospital names and codes on every page
         for col, label in enumerate((_("No."), _("Content"), _("Unit of Measure"), _("Total"))):
             sheet.merge_range(HEADER_ROW, col, HEADER_ROW + 1, col, label, fmt["header"])
         for offset, (line, _values) in enumerate(units):

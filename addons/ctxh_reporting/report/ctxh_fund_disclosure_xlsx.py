@@ -1,7 +1,7 @@
 from odoo import _, models
 
 from ..builders.donation_figures import fund_disclosure
-from .ctxh_period_report_xlsx import workbook_formats
+from .ctxh_period_report_xlsx import set_print_a4, workbook_formats
 
 
 class CtxhFundDisclosureXlsx(models.AbstractModel):
@@ -61,6 +61,7 @@ class CtxhFundDisclosureXlsx(models.AbstractModel):
             (_("Date"), _("Receipt No."), _("Donor"), _("Channel"), _("Campaign"), _("Amount"))
         ):
             sheet.write(row, col, header, fmt["header"])
+        set_print_a4(sheet, row)
         for receipt in disclosure["receipts"]:
             row += 1
             sheet.write_datetime(row, 0, receipt["date"], date_format)

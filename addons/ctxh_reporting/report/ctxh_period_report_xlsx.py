@@ -11,6 +11,22 @@ def template_layout(template):
     return layout
 
 
+def set_print_a4(sheet, header_row, landscape=False):
+    """Print ``sheet`` on A4 paper, fitted to the width of the page (a title merged across the
+    columns is never cut onto a second page), its column headers (0-based ``header_row``)
+    repeated at the top of every page and the page number at the bottom."""
+    sheet.set_paper(9)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    sheet.center_horizontally()
+    sheet.set_footer("&C&P / &N")
+
+
 def workbook_formats(workbook):
     return {
         "title": workbook.add_format({"bold": True, "font_size": 14, "align": "center"}),
@@ -72,6 +88,7 @@ class CtxhPeriodReportXlsx(models.AbstractModel):
             fmt["center"],
         )
         header_row = template.first_row - 1
+        set_print_a4(sheet, header_row)
         for col, label in enumerate((_("No."), _("Content"), _("Unit of Measure"))):
             sheet.write(header_row, col, label, fmt["header"])
         sheet.write(header_row, template.value_column, _("Value"), fmt["header"])

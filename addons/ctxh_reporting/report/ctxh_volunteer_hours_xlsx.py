@@ -1,6 +1,8 @@
 from odoo import _, models
 
-from .ctxh_period_report_xlsx import workbook_formats
+from odoo.addons.ctxh_case.tools.vietnamese import sort_key
+
+from .ctxh_period_report_xlsx import set_print_a4, workbook_formats
 
 
 class CtxhVolunteerHoursXlsx(models.AbstractModel):
@@ -14,7 +16,7 @@ class CtxhVolunteerHoursXlsx(models.AbstractModel):
         return self.env["ctxh.report.wizard"].browse(docids or (data or {}).get("ids", []))
 
     def _volunteer_rows(self, company, date_from, date_to):
-        """[(volunteer, shifts attended, approved hours)] sorted by name, in two queries."""
+        """[(volunteer, shifts attended, approved hours)] in Vietnamese order of names, in two queries."""
         groups = (
             self.env["ctxh.shift.assignment"]
             .sudo()
@@ -30,7 +32,7 @@ class CtxhVolunteerHoursXlsx(models.AbstractModel):
                 ["__count", "hours:sum"],
             )
         )
-        return sorted(groups, key=lambda row: row[0].partner_id.name or "")
+        return sorted(groups, key=lambda row: sort_key(row[0].partner_id.name))
 
     def generate_xlsx_report(self, workbook, data, wizards):
         fmt = workbook_formats(workbook)
@@ -59,6 +61,7 @@ class CtxhVolunteerHoursXlsx(models.AbstractModel):
                 (_("No."), _("Volunteer"), _("Kind"), _("Shifts Attended"), _("Approved Hours"))
             ):
                 sheet.write(5, col, header, fmt["header"])
+            set_print_a4(sheet, 5)
             row = 5
             total_shifts = total_hours = 0
             for index, (volunteer, shifts, hours) in enumerate(

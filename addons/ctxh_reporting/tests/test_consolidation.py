@@ -89,6 +89,9 @@ class TestConsolidation(CtxhReportingCommon):
         content = render_xlsx(self.env, "ctxh_reporting.ctxh_consolidation_xlsx", self.province.ids)
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         self.check_consolidated_sheet(sheet, datasets)
+        self.assertEqual(int(sheet.page_setup.paperSize), 9)
+        self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual(sheet.print_title_rows, "$5:$6")
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
 
     def check_consolidated_sheet(self, sheet, datasets):
@@ -202,8 +205,11 @@ class TestConsolidation(CtxhReportingCommon):
         wrong_period = ds.make_dataset(
             "BV-X", "X", "quarter", date(2026, 4, 1), date(2026, 6, 30), {"cases_opened": 1}
         )
-        with self.assertRaisesRegex(UserError, "2026-04-01"):
-            self.province.import_datasets(self.files(wrong_period))
+        # the dates as the user reads them (dd/mm/yyyy in Vietnamese), never ISO
+        with self.assertRaisesRegex(
+            UserError, r"từ 01/04/2026 đến 30/06/2026, không phải kỳ .*\(01/01/2026 đến 31/03/2026\)"
+        ):
+            self.province.with_context(lang="vi_VN").import_datasets(self.files(wrong_period))
         no_code = ds.make_dataset("", "X", "quarter", *Q1, {"cases_opened": 1})
         with self.assertRaises(UserError):
             self.province.import_datasets(self.files(no_code))

@@ -1,8 +1,10 @@
 from datetime import datetime, time, timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CtxhReportingCommon
 
@@ -90,3 +92,25 @@ class TestDashboard(CtxhReportingCommon):
         self.assertEqual(self.env["ctxh.shift"].search(action["domain"]), gap)
         action = rows.filtered(lambda row: row.kpi == "overdue_reviews").action_open()
         self.assertEqual(Case.search_count(action["domain"]), len(overdue) - 1)
+
+
+@tagged("post_install", "-at_install")
+class TestManagerTour(HttpCase):
+    """In Chromium, in Vietnamese, a manager reads the dashboard and opens the report wizard."""
+
+    @freeze_time("2026-11-20 03:00:00")
+    def test_manager_reads_figures(self):
+        self.assertEqual(self.env.company.currency_id.name, "VND", "the Vietnamese hospital of make test")
+        self.env.ref("base.lang_vi_VN").active = True
+        manager = new_test_user(
+            self.env,
+            login="ctxh_tour_reporting_manager",
+            groups="ctxh_case.group_ctxh_manager",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+        self.start_tour(
+            "/odoo/action-ctxh_reporting.ctxh_dashboard_kpi_action",
+            "ctxh_reporting_manager_tour",
+            login=manager.login,
+        )

@@ -8,7 +8,7 @@ from odoo.tests import tagged
 
 from ..builders import build_figures, donation_figures
 from .common import Q1, CtxhReportingCommon
-from .test_xlsx import render_xlsx, to_pdf
+from .test_xlsx import assert_prints_on_a4, render_xlsx, to_pdf
 
 
 @tagged("post_install", "-at_install")
@@ -204,7 +204,26 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertNotIn(
             "Bà Nguyễn Thị Kín", [sheet.cell(row, 3).value for row in range(1, sheet.max_row + 1)]
         )
+        assert_prints_on_a4(self, sheet, 9)
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
+
+    def test_workbook_in_vietnamese(self):
+        """Read as the public reads it: the fund named once, the words of the glossary."""
+        self.wizard.fund_ids = self.fund
+        env = self.env(context=dict(self.env.context, lang="vi_VN"))
+        content = render_xlsx(env, "ctxh_reporting.ctxh_fund_disclosure_xlsx", self.wizard.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content))["VNBN"]
+        self.assertEqual(sheet.cell(3, 1).value, "CÔNG KHAI THU CHI QUỸ VÌ NGƯỜI BỆNH NGHÈO")
+        self.assertEqual(sheet.cell(4, 1).value, "Từ ngày 01/01/2026 đến ngày 31/03/2026")
+        self.assertEqual(
+            [sheet.cell(9, col).value for col in range(1, 7)],
+            ["Ngày", "Số biên nhận", "Nhà hảo tâm", "Kênh", "Đợt vận động", "Số tiền"],
+        )
+        donors = [sheet.cell(row, 3).value for row in range(10, sheet.max_row + 1)]
+        self.assertIn("Nhà hảo tâm ẩn danh", donors)
+        self.assertNotIn("Nhà hảo tâm", donors)  # the column header is not a donor
+        self.assertEqual(sheet.cell(10, 1).number_format, "dd/mm/yyyy")
+        self.assertEqual(sheet.cell(10, 6).number_format, "#,##0")
 
     def test_kpi_funds_available(self):
         # An approved allocation not paid yet is committed: not available any more.

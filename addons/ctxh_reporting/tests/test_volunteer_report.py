@@ -7,7 +7,7 @@ from odoo.tests import tagged
 
 from ..builders import build_figures, volunteer_figures
 from .common import Q1, CtxhReportingCommon
-from .test_xlsx import render_xlsx, to_pdf
+from .test_xlsx import assert_prints_on_a4, render_xlsx, to_pdf
 
 
 @tagged("post_install", "-at_install")
@@ -106,9 +106,36 @@ class TestVolunteerFigures(CtxhReportingCommon):
         total_row = 7 + len(hours)
         self.assertEqual(sheet.cell(total_row, 5).value, 11.0)
         self.assertEqual(sheet.cell(total_row, 4).value, 3)
+        assert_prints_on_a4(self, sheet, 6)
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
         action = self.wizard.with_context(discard_logo_check=True).action_print_volunteer_hours()
         self.assertEqual(action["report_name"], "ctxh_reporting.volunteer_hours_xlsx")
+
+    def test_hours_report_in_vietnamese_order(self):
+        """Names in Vietnamese alphabetical order: Đặng after Dương and before Nguyễn, not after Vũ."""
+        env = self.env(context=dict(self.env.context, allowed_company_ids=[self.hospital.id], lang="vi_VN"))
+        Volunteer = env["ctxh.volunteer"]
+        served = self.assignments[0].shift_id
+        for name in ("Vũ Thị Yến", "Đặng Văn Hải", "Dương Minh Châu"):
+            volunteer = Volunteer.create({"name": name, "state": "active", "pledge_date": "2025-01-01"})
+            assignment = env["ctxh.shift.assignment"].create(
+                {"shift_id": served.id, "volunteer_id": volunteer.id}
+            )
+            assignment.action_attend()
+            assignment.action_approve_hours()
+        content = render_xlsx(env, "ctxh_reporting.ctxh_volunteer_hours_xlsx", self.wizard.ids)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.cell(3, 1).value, "BÁO CÁO GIỜ TÌNH NGUYỆN")
+        self.assertEqual(
+            [sheet.cell(6, col).value for col in range(1, 6)],
+            ["STT", "Tình nguyện viên", "Loại", "Số ca trực đã tham gia", "Số giờ đã duyệt"],
+        )
+        names = [sheet.cell(row, 2).value for row in range(7, 12)]
+        self.assertEqual(
+            names, ["Dương Minh Châu", "Đặng Văn Hải", "Nguyễn Thị Lan", "Trần Văn Bình", "Vũ Thị Yến"]
+        )
+        self.assertEqual([sheet.cell(row, 1).value for row in range(7, 12)], [1, 2, 3, 4, 5])
+        self.assertEqual(sheet.cell(12, 2).value, "Tổng cộng")
 
     def test_hours_in_period_report(self):
         figures = build_figures(self.env, self.hospital, date(2026, 4, 1), date(2026, 4, 30))

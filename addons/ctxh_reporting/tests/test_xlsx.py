@@ -1,14 +1,16 @@
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
-from unittest import skipUnless
 
 import openpyxl
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+
+from odoo.addons.ctxh_case.tests.common import pdf_text
 
 from ..builders import build_figures
 from ..report.ctxh_period_report_xlsx import template_layout
@@ -19,6 +21,19 @@ def render_xlsx(env, report_ref, res_ids):
     content, report_type = env["ir.actions.report"]._render_xlsx(report_ref, res_ids, {})
     assert report_type == "xlsx"
     return content
+
+
+def assert_prints_on_a4(test, sheet, header_row, landscape=False):
+    """``sheet`` prints on A4 (paper size 9), fitted to the width of the page, the column headers
+    of its 1-based ``header_row`` repeated on every page."""
+    setup = sheet.page_setup
+    test.assertEqual(int(setup.paperSize), 9)
+    test.assertEqual(setup.orientation, "landscape" if landscape else "portrait")
+    test.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+    test.assertEqual(int(setup.fitToWidth or 1), 1)  # absent from the file means 1 page wide
+    test.assertEqual(int(setup.fitToHeight), 0)  # as many pages high as needed
+    test.assertEqual(sheet.print_title_rows, f"${header_row}:${header_row}")
+    test.assertEqual(sheet.oddFooter.center.text, "&P / &N")
 
 
 def to_pdf(content):
@@ -72,6 +87,7 @@ class TestPeriodReportXlsx(CtxhReportingCommon):
         self.assertEqual(sheet.cell(3, 1).value, self.template.title)
         self.assertIn("01/01/2026", sheet.cell(4, 1).value)
         self.assertIn("31/03/2026", sheet.cell(4, 1).value)
+        assert_prints_on_a4(self, sheet, self.template.first_row)
         figures = build_figures(self.env, self.hospital, *Q1)
         expected = {
             **self.expected_case_figures(*Q1),
@@ -99,12 +115,18 @@ class TestPeriodReportXlsx(CtxhReportingCommon):
         self.assertEqual(sheet.cell(81, 6).value, expected)
         self.assertEqual(sheet.cell(81, 2).value, line.label)
 
-    @skipUnless(shutil.which("soffice"), "LibreOffice (soffice) is required")
-    def test_libreoffice_converts_to_pdf(self):
-        content = render_xlsx(self.wizard.env, "ctxh_reporting.ctxh_period_report_xlsx", self.wizard.ids)
-        pdf = to_pdf(content)
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertGreater(len(pdf), 1000)
+    def test_prints_in_vietnamese_on_a4(self):
+        """Printed through LibreOffice as an accountant would: the title and the figures on one
+        A4 page width, in Vietnamese."""
+        wizard = self.wizard.with_context(lang="vi_VN")
+        content = render_xlsx(wizard.env, "ctxh_reporting.ctxh_period_report_xlsx", wizard.ids)
+        text = pdf_text(to_pdf(content))
+        self.assertIn(self.template.title, text)
+        self.assertIn("Từ ngày 01/01/2026 đến ngày 31/03/2026", text)
+        # the page number at the foot of each page, the column headers at the top of each
+        pages = [int(n) for n in re.findall(r"^1 ?/ ?(\d+)$", text, re.MULTILINE)]
+        self.assertEqual(len(pages), 1, text)
+        self.assertEqual(text.count("STT Nội dung Đơn vị Giá trị"), pages[0])
 
 
 @tagged("post_install", "-at_install")
@@ -120,6 +142,8 @@ class TestCaseRegisterXlsx(CtxhReportingCommon):
             self.assertEqual(sheet.cell(row, 3).value, case.partner_id.name)
             self.assertEqual(sheet.cell(row, 5).value, case.case_type_id.name)
             self.assertEqual(sheet.cell(row, 9).value, case.stage_id.name)
+            self.assertEqual(sheet.cell(row, 2).number_format, "dd/mm/yyyy")
+        assert_prints_on_a4(self, sheet, 1, landscape=True)
         self.assertTrue(to_pdf(content).startswith(b"%PDF"))
 
     def test_register_respects_rights(self):

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from ..builders import build_figures
 from ..builders import dataset as ds
-from ..builders.period import PERIOD_KINDS, PERIODS_PER_YEAR, period_bounds
+from ..builders.period import PERIOD_KINDS, PERIODS_PER_YEAR, last_complete_period, period_bounds
 
 
 class CtxhReportWizard(models.TransientModel):
@@ -21,9 +21,17 @@ class CtxhReportWizard(models.TransientModel):
         domain=lambda self: [("id", "in", self.env.companies.ids)],
     )
     period_kind = fields.Selection(PERIOD_KINDS, string="Period", required=True, default="quarter")
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    # The last complete period of the chosen kind: reports are made once their period is over.
+    year = fields.Integer(
+        required=True, compute="_compute_last_period", store=True, readonly=False, precompute=True
+    )
     period_number = fields.Integer(
-        string="Number", default=1, help="Month (1-12), quarter (1-4) or half-year (1-2) of the year."
+        string="Number",
+        compute="_compute_last_period",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Month (1-12), quarter (1-4) or half-year (1-2) of the year.",
     )
     date_from = fields.Date(compute="_compute_dates", store=True, readonly=False, precompute=True)
     date_to = fields.Date(compute="_compute_dates", store=True, readonly=False, precompute=True)
@@ -42,6 +50,16 @@ class CtxhReportWizard(models.TransientModel):
         domain="[('company_id', '=', company_id)]",
         help="Funds of the disclosure report; empty for every fund of the company.",
     )
+
+    @api.depends("period_kind")
+    def _compute_last_period(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.period_kind in PERIODS_PER_YEAR:
+                wizard.year, wizard.period_number = last_complete_period(wizard.period_kind, today)
+            else:
+                wizard.year = wizard.year or today.year
+                wizard.period_number = wizard.period_number or 1
 
     @api.depends("period_kind", "year", "period_number")
     def _compute_dates(self):

@@ -11,7 +11,7 @@ class CtxhVolunteer(models.Model):
     _name = "ctxh.volunteer"
     _description = "Volunteer or Collaborator"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.vietnamese.order"]
     _order = "name"
 
     partner_id = fields.Many2one("res.partner", required=True, ondelete="restrict", index=True)

@@ -1,4 +1,3 @@
-import subprocess
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -7,19 +6,14 @@ import pytz
 from odoo.tests import new_test_user
 from odoo.tests.common import HttpCase, TransactionCase
 
+from odoo.addons.ctxh_case.tests.common import pdf_text  # noqa: F401 - the volunteer tests read PDFs
+
 TZ = pytz.timezone("Asia/Ho_Chi_Minh")
 
 
 def local_to_utc(year, month, day, hour, minute=0):
     """Naive UTC datetime of a local Asia/Ho_Chi_Minh time."""
     return TZ.localize(datetime(year, month, day, hour, minute)).astimezone(pytz.utc).replace(tzinfo=None)
-
-
-def pdf_text(pdf):
-    """The text of a PDF as a reader sees it (poppler's pdftotext)."""
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
 
 
 class CtxhVolunteerData:

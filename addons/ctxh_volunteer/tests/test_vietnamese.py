@@ -4,6 +4,8 @@ import polib
 
 from odoo.tests import TransactionCase, tagged
 
+from .common import CtxhVolunteerCommon
+
 VI_PO = Path(__file__).resolve().parent.parent / "i18n" / "vi.po"
 
 
@@ -64,3 +66,29 @@ class TestVietnameseWords(TransactionCase):
         self.assertIn("('is_upcoming', '=', True)", shift_filter)
         assignment_filter = self.env.ref("ctxh_volunteer.ctxh_shift_assignment_view_search").arch
         self.assertIn("('shift_id.is_upcoming', '=', True)", assignment_filter)
+
+
+@tagged("post_install", "-at_install")
+class TestVietnameseOrder(CtxhVolunteerCommon):
+    """Volunteers listed in Vietnamese alphabetical order (Đ after D, not after V), in their list
+    and in the groups of the volunteer-hours pivot."""
+
+    def test_volunteers_in_vietnamese_order(self):
+        Volunteer = self.env["ctxh.volunteer"]
+        names = ["Vũ Thị Yến", "Đặng Văn Hải", "Dương Minh Châu", "Ánh Tuyết", "Zô Ê"]
+        volunteers = Volunteer.create(
+            [{"name": name, "state": "active", "pledge_date": "2026-01-01"} for name in names]
+        )
+        expected = ["Ánh Tuyết", "Dương Minh Châu", "Đặng Văn Hải", "Vũ Thị Yến", "Zô Ê"]
+        self.assertEqual(Volunteer.search([("id", "in", volunteers.ids)]).mapped("name"), expected)
+        self.assertEqual(
+            Volunteer.search([("id", "in", volunteers.ids)], order="name desc").mapped("name"),
+            expected[::-1],
+        )
+        shift = self.make_shift((2026, 2, 10), max_volunteers=10, post=self.post_free)
+        for volunteer in volunteers:
+            self.assign(shift, volunteer)
+        groups = self.env["ctxh.shift.assignment"].read_group(
+            [("shift_id", "=", shift.id)], ["hours:sum"], ["volunteer_id"]
+        )
+        self.assertEqual([group["volunteer_id"][1] for group in groups], expected)
