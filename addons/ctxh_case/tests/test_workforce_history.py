@@ -16,7 +16,10 @@ class TestRoleHistory(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
+        # messages compared in the source language; the users created here speak it too
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True, lang="en_US")
+        )
         cls.company = cls.env["res.company"].create({"name": "Bệnh viện Lịch sử"})
         cls.env.user.company_ids |= cls.company
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))

@@ -25,7 +25,7 @@ class CtxhPublishedStatement(http.Controller):
     def _rows(self, statement):
         """The statement as a table: header, receipts, their total, uses, their total."""
         env = request.env
-        rows = [[_("Receipts")], [_("Date"), _("Amount"), _("Transfer Content")]]
+        rows = [[_("Gifts Received")], [_("Date"), _("Amount"), _("Transfer Content")]]
         rows += [[format_date(env, r["date"]), r["amount"], r["content"]] for r in statement["receipts"]]
         rows += [[_("Total received"), statement["received"], ""], [], [_("Uses of the money")]]
         rows += [[_("Date"), _("Amount"), _("Support Type")]]

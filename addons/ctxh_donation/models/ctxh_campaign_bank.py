@@ -27,7 +27,7 @@ class CtxhCampaign(models.Model):
     statement_published = fields.Boolean(
         string="Publish the Statement",
         tracking=True,
-        help="The public page of the campaign lists every receipt (date, amount, transfer content "
+        help="The public page of the campaign lists every gift received (date, amount, transfer content "
         "with the donors' names masked unless they agreed to be named) and every use of the "
         "money (date, support type, amount; never a patient), with a download.",
     )

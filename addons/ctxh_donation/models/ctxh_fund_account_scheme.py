@@ -44,7 +44,7 @@ class CtxhFundAccountScheme(models.Model):
         missing_roles = {"receipts", "support"} - set(lines.mapped("role"))
         if missing_roles:
             raise UserError(
-                _("The account scheme %s needs an account for receipts and one for support.", self.name)
+                _("The account scheme %s needs an account for gifts received and one for support.", self.name)
             )
         codes = set(lines.mapped("code"))
         found = Account.search([*Account._check_company_domain(company), ("code", "in", list(codes))])

@@ -1,7 +1,7 @@
 from odoo import fields, models
 
 ROLES = [
-    ("receipts", "Receipts"),
+    ("receipts", "Gifts Received"),
     ("support", "Support Paid"),
     ("in_kind", "Goods in Kind"),
     ("transit", "Money in Transit"),
@@ -20,7 +20,7 @@ class CtxhFundAccountSchemeLine(models.Model):
     role = fields.Selection(
         ROLES,
         required=True,
-        help="Receipts: credited when a gift is received (income, or the liability in the 'held "
+        help="Gifts Received: credited when a gift is received (income, or the liability in the 'held "
         "on behalf' mode). Support Paid: debited when support is paid (expense, or the same "
         "liability). Goods in Kind: goods received and handed out. Money in Transit: bank "
         "transfers between the bank statement and their donation or payment.",

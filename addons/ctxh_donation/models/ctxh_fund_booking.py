@@ -35,7 +35,7 @@ class CtxhFund(models.Model):
         "company's chart.",
     )
     income_account_id = fields.Many2one(
-        string="Receipts Account",
+        string="Receiving Account",
         domain="[('internal_group', '=', 'income' if booking_mode == 'income' else 'liability')]",
         help="Credited when a gift is received: an income account, or a liability account when "
         "the fund holds the money on behalf of the beneficiaries.",
@@ -43,7 +43,7 @@ class CtxhFund(models.Model):
     expense_account_id = fields.Many2one(
         string="Support Account",
         domain="[('internal_group', '=', 'expense' if booking_mode == 'income' else 'liability')]",
-        help="Debited when support is paid: an expense account, or the receipts account itself "
+        help="Debited when support is paid: an expense account, or the receiving account itself "
         "when the fund holds the money on behalf of the beneficiaries.",
     )
     transit_account_id = fields.Many2one(
@@ -72,7 +72,7 @@ class CtxhFund(models.Model):
             if fund.booking_mode == "income":
                 if fund.income_account_id.internal_group != "income":
                     raise ValidationError(
-                        _("The receipts account of fund %s must be an income account.", fund.name)
+                        _("The receiving account of fund %s must be an income account.", fund.name)
                     )
                 if fund.expense_account_id.internal_group != "expense":
                     raise ValidationError(
@@ -82,7 +82,7 @@ class CtxhFund(models.Model):
                 if fund.income_account_id.internal_group != "liability":
                     raise ValidationError(
                         _(
-                            "Fund %s holds its money on behalf of the beneficiaries: its receipts "
+                            "Fund %s holds its money on behalf of the beneficiaries: its receiving "
                             "account must be a liability account (e.g. 3388).",
                             fund.name,
                         )

@@ -126,7 +126,7 @@ class TestPeriodReportXlsx(CtxhReportingCommon):
         # the page number at the foot of each page, the column headers at the top of each
         pages = [int(n) for n in re.findall(r"^1 ?/ ?(\d+)$", text, re.MULTILINE)]
         self.assertEqual(len(pages), 1, text)
-        self.assertEqual(text.count("STT Nội dung Đơn vị Giá trị"), pages[0])
+        self.assertEqual(text.count("STT Nội dung Đơn vị tính Giá trị"), pages[0])
 
 
 @tagged("post_install", "-at_install")
