@@ -78,9 +78,18 @@ class CtxhDonationCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # English messages: the refusal assertions match the source text
+        # English messages: the refusal assertions match the source text. Every user of the tests
+        # lives in the timezone of the one who creates the records (the hospital's): "today" of a
+        # default date and of the check that refuses money dated after today is the same day, also
+        # between 17:00 and 24:00 UTC when it is already tomorrow in Vietnam.
         cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True, lang="en_US")
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                lang="en_US",
+                tz=cls.env.user.tz or "UTC",
+            )
         )
         cls.env.company.ctxh_second_approval_amount = 10_000_000
         setup_ctxh_donation_data(cls, cls.env)

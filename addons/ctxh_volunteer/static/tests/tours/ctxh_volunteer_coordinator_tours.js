@@ -51,10 +51,17 @@ registry.category("web_tour.tours").add("ctxh_volunteer_week_tour", {
             trigger: ".o_form_saved .o_form_statusbar button.o_ctxh_generate",
             run: "click",
         },
+        // next week, Monday to Friday: the same five days whatever the hour and the timezones
+        // of the browser and the server (their "today" differ from 17:00 to 24:00 UTC in Vietnam)
         {
-            content: "For one week from today",
+            content: "From next Monday",
+            trigger: ".modal .o_field_widget[name=date_from] input",
+            run: `edit ${DateTime.now().plus({ weeks: 1 }).startOf("week").toFormat("dd/MM/yyyy")}`,
+        },
+        {
+            content: "To next Friday",
             trigger: ".modal .o_field_widget[name=date_to] input",
-            run: `edit ${DateTime.now().plus({ days: 6 }).toFormat("dd/MM/yyyy")}`,
+            run: `edit ${DateTime.now().plus({ weeks: 1 }).startOf("week").plus({ days: 4 }).toFormat("dd/MM/yyyy")}`,
         },
         {
             content: "Generate",
