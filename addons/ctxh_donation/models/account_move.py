@@ -1,5 +1,11 @@
-from odoo import _, fields, models
+from contextlib import contextmanager
+
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+# While ctxh posts a batch of entries (``AccountMove._ctxh_sequence_batch``), the format of the
+# next number of each journal and month, found once (see ``_get_next_sequence_format``).
+SEQUENCE_BATCH = "ctxh_donation.sequence_batch"
 
 # Fields of a posted ctxh entry that nobody changes (the reversal is the only correction).
 LOCKED_MOVE_FIELDS = {
@@ -51,6 +57,47 @@ class AccountMove(models.Model):
     ctxh_campaign_id = fields.Many2one(
         "ctxh.campaign", string="Campaign", readonly=True, copy=False, index="btree_not_null"
     )
+
+    # ------------------------------------------------------------------
+    # Numbering a batch of entries
+    # ------------------------------------------------------------------
+    @api.model
+    @contextmanager
+    def _ctxh_sequence_batch(self):
+        """Number the ctxh entries posted inside the block with one look-up of the last number per
+        journal and month, instead of one per entry.
+
+        Odoo finds the next number of each entry with two queries on the journal's entries
+        (``_get_last_sequence``); on a fund journal holding tens of thousands of entries their plan
+        sorts the whole year of the journal when the table's statistics lag behind, as they do
+        during a batch (30 ms per entry at 10,000 entries, growing with the journal). Inside the
+        block the format of the first entry of a journal and month serves the following ones:
+        Odoo's ``_locked_increment`` then continues from the number this transaction holds (it
+        keeps the unique index entry of that number locked until commit, and its transactional
+        cache gives the next ones). Numbers stay consecutive and unique: a wrong guess could only
+        meet the unique index and try the next number, as Odoo itself does.
+        """
+        data = self.env.cr.precommit.data
+        outer = SEQUENCE_BATCH in data
+        if not outer:
+            data[SEQUENCE_BATCH] = {}
+        try:
+            yield
+        finally:
+            if not outer:
+                data.pop(SEQUENCE_BATCH, None)
+
+    def _get_next_sequence_format(self):
+        batch = self.env.cr.precommit.data.get(SEQUENCE_BATCH)
+        if batch is None or not self.ctxh_res_model or not self.date:
+            return super()._get_next_sequence_format()
+        key = (self.journal_id.id, self.move_type, self.date.year, self.date.month)
+        if key in batch:
+            format_string, format_values = batch[key]
+            return format_string, dict(format_values)
+        format_string, format_values = super()._get_next_sequence_format()
+        batch[key] = (format_string, dict(format_values))
+        return format_string, format_values
 
     def _ctxh_refuse(self):
         moves = self.filtered("ctxh_res_model")

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date, formatLang
 
+from odoo.addons.base.models.ir_sequence import _update_nogap
+
 from .bank_text import mask_text
 
 FINANCE = ("ctxh_donation.group_ctxh_finance_officer",)
@@ -403,15 +405,40 @@ class CtxhDonation(models.Model):
         return sequence.with_env(self.env)
 
     def _ctxh_assign_receipt_numbers(self):
-        """Receipt numbers per company, by the donation's date, without gaps: the sequence rows
-        are locked (waiting, see ctxh.money.lock) before Odoo's no-gap increment."""
+        """Receipt numbers per company, by the donation's date, without gaps, drawn in one go per
+        company and year: the sequence rows are locked (waiting, see ctxh.money.lock), then each
+        date range's counter moves once by the number of donations it numbers."""
         by_company = self.grouped("company_id")
         sequences = {company: self._ctxh_receipt_sequence(company) for company in by_company}
         self.env["ctxh.money.lock"]._ctxh_lock_rows("ir_sequence", [seq.id for seq in sequences.values()])
+        numbers = {}
         for company, donations in by_company.items():
-            for donation in donations.sorted(lambda d: (d.date, d.id)):
-                number = sequences[company].next_by_id(sequence_date=donation.date)
-                donation._ctxh_transition_write({"receipt_number": number})
+            sequence = sequences[company]
+            ordered = donations.sorted(lambda d: (d.date, d.id))
+            if sequence.implementation != "no_gap":
+                # a sequence an administrator switched to the standard implementation
+                for donation in ordered:
+                    numbers[donation] = sequence.next_by_id(sequence_date=donation.date)
+                continue
+            # consecutive donations in the same date range of the sequence (a year by default)
+            groups = []
+            for donation in ordered:
+                current = groups[-1][0] if groups else None
+                if current is None or (
+                    sequence.use_date_range and not current.date_from <= donation.date <= current.date_to
+                ):
+                    current = sequence._get_current_sequence(sequence_date=donation.date)
+                    groups.append((current, []))
+                groups[-1][1].append(donation)
+            for counter, group in groups:
+                first = _update_nogap(counter, sequence.number_increment * len(group))
+                context = {"ir_sequence_date_range": counter.date_from} if sequence.use_date_range else {}
+                for index, donation in enumerate(group):
+                    numbers[donation] = sequence.with_context(
+                        ir_sequence_date=donation.date, **context
+                    ).get_next_char(first + index * sequence.number_increment)
+        for donation, number in numbers.items():
+            donation._ctxh_transition_write({"receipt_number": number})
 
     def action_confirm(self):
         self._ctxh_check_group(FINANCE, _("Only a finance officer confirms donations."))

@@ -140,12 +140,10 @@ class CtxhMoneyDocument(models.AbstractModel):
         self._ctxh_check_money_dates()
         # the fund journals' hash chains are written in turn, never from a stale snapshot
         self._ctxh_lock_journals()
-        moves = (
-            self.env["account.move"]
-            .with_context(validate_analytic=True, tracking_disable=True)
-            .create([record._prepare_move_vals() for record in self])
-        )
-        moves._post(soft=False)
+        Move = self.env["account.move"].with_context(validate_analytic=True, tracking_disable=True)
+        moves = Move.create([record._prepare_move_vals() for record in self])
+        with Move._ctxh_sequence_batch():
+            moves._post(soft=False)
         return moves.with_env(self.env)
 
     def _ctxh_reverse_moves(self, moves):
@@ -167,9 +165,9 @@ class CtxhMoneyDocument(models.AbstractModel):
                     "ctxh_campaign_id": move.ctxh_campaign_id.id,
                 }
             )
-        reversals = moves.with_context(validate_analytic=True, tracking_disable=True)._reverse_moves(
-            default_values_list, cancel=True
-        )
+        moves = moves.with_context(validate_analytic=True, tracking_disable=True)
+        with moves._ctxh_sequence_batch():
+            reversals = moves._reverse_moves(default_values_list, cancel=True)
         return reversals.with_env(self.env)
 
     @api.model
