@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import create_index
 from odoo.tools.misc import formatLang
 
 ACTIVE_STATES = ("to_approve", "to_approve_2", "approved")
@@ -124,6 +125,22 @@ class CtxhAllocation(models.Model):
             if allocation.currency_id.compare_amounts(allocation.amount, 0.0) <= 0:
                 raise ValidationError(_("The amount of an allocation must be positive."))
 
+    def init(self):
+        res = super().init()
+        # a fund's support paid in a period (public pages, disclosure), a gift's, a campaign's
+        create_index(
+            self.env.cr, "ctxh_allocation_fund_state_paid_idx", self._table, ["fund_id", "state", "date_paid"]
+        )
+        for column in ("donation_id", "campaign_id"):
+            create_index(
+                self.env.cr,
+                f"ctxh_allocation_{column}_idx",
+                self._table,
+                [column],
+                where=f"{column} IS NOT NULL",
+            )
+        return res
+
     @api.depends("donation_id")
     def _compute_campaign_id(self):
         for allocation in self:
@@ -226,7 +243,8 @@ class CtxhAllocation(models.Model):
         available to themselves."""
         funds = self.fund_id
         balances = funds._get_balances()
-        designated = self._designated_remaining(funds)
+        # paying reserves nothing more: the allocations were checked against it when approved
+        designated = {} if paying else self._designated_remaining(funds)
         available = {fund.id: balances[fund.id]["available"] for fund in funds}
         donation_left = {donation: donation.remaining_amount for donation in self.donation_id}
         if paying:
@@ -280,23 +298,27 @@ class CtxhAllocation(models.Model):
 
     @api.model
     def _designated_remaining(self, funds):
-        """{(fund_id, case_id): amount of confirmed patient-designated gifts not yet allocated}."""
-        donations = (
-            self.env["ctxh.donation"]
-            .sudo()  # sudo: amounts reserved for patients, not who gave them
-            .search(
-                [
-                    ("fund_id", "in", funds.ids),
-                    ("state", "=", "confirmed"),
-                    ("designated_case_id", "!=", False),
-                ]
-            )
+        """{(fund_id, case_id): amount of confirmed patient-designated gifts not yet allocated}
+        (one query: amounts reserved for patients, not who gave them)."""
+        self.env["ctxh.donation"].flush_model(["fund_id", "state", "designated_case_id", "amount"])
+        self.flush_model(["donation_id", "state", "amount"])
+        self.env.cr.execute(
+            """
+            SELECT d.fund_id, d.designated_case_id,
+                   SUM(GREATEST(d.amount - COALESCE(used.amount, 0), 0))
+              FROM ctxh_donation d
+         LEFT JOIN LATERAL (
+                    SELECT SUM(a.amount) AS amount FROM ctxh_allocation a
+                     WHERE a.donation_id = d.id AND a.state IN ('approved', 'paid')
+                   ) used ON TRUE
+             WHERE d.fund_id IN %s AND d.state = 'confirmed' AND d.designated_case_id IS NOT NULL
+          GROUP BY d.fund_id, d.designated_case_id
+            """,
+            [tuple(funds.ids) or (0,)],
         )
         result = defaultdict(float)
-        for donation in donations:
-            result[(donation.fund_id.id, donation.designated_case_id.id)] += max(
-                donation.remaining_amount, 0.0
-            )
+        for fund_id, case_id, amount in self.env.cr.fetchall():
+            result[(fund_id, case_id)] = float(amount)
         return result
 
     def _check_segregation(self, role):

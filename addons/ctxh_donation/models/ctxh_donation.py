@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import create_index
 from odoo.tools.misc import format_date, formatLang
 
 from odoo.addons.base.models.ir_sequence import _update_nogap
@@ -161,6 +162,18 @@ class CtxhDonation(models.Model):
              WHERE state = 'confirmed' AND amount > attributed_amount
             """
         )
+        # a fund's gifts of a period (public pages, disclosure), a campaign's, a patient's
+        create_index(
+            self.env.cr, "ctxh_donation_fund_state_date_idx", self._table, ["fund_id", "state", "date"]
+        )
+        for column in ("campaign_id", "designated_case_id"):
+            create_index(
+                self.env.cr,
+                f"ctxh_donation_{column}_idx",
+                self._table,
+                [column],
+                where=f"{column} IS NOT NULL",
+            )
         return res
 
     @api.depends("campaign_id")

@@ -1,6 +1,63 @@
+import itertools
 from collections import defaultdict
 
 from odoo import models
+
+# Open donations read per query when attributing: enough for most payments in one read.
+CHUNK = 200
+
+
+class _OpenDonations:
+    """The open donations of one fund (money not attributed yet), oldest first, read lazily by
+    chunks along the partial index ``ctxh_donation_open_attribution_idx`` (fund, date, id): a
+    payment reads the few oldest donations it consumes, however many the fund ever received."""
+
+    def __init__(self, cr, fund_id, exclude_ids, remaining):
+        self.cr = cr
+        self.fund_id = fund_id
+        self.exclude_ids = exclude_ids or (0,)
+        self.remaining = remaining  # {donation_id: money left}, shared by the funds of a call
+        self.rows = []  # [(donation_id, designated_case_id)] in FIFO order
+        self.last = None  # (date, id) of the last row read
+        self.exhausted = False
+
+    def _fetch(self):
+        keyset = "AND (date, id) > (%(date)s, %(id)s)" if self.last else ""
+        self.cr.execute(
+            f"""
+            SELECT id, date, amount - attributed_amount, designated_case_id
+              FROM ctxh_donation
+             WHERE fund_id = %(fund)s AND state = 'confirmed' AND amount > attributed_amount
+               AND id NOT IN %(exclude)s {keyset}
+          ORDER BY date, id
+             LIMIT %(limit)s
+            """,  # noqa: S608 - the keyset clause is a constant
+            {
+                "fund": self.fund_id,
+                "exclude": self.exclude_ids,
+                "date": self.last and self.last[0],
+                "id": self.last and self.last[1],
+                "limit": CHUNK,
+            },
+        )
+        rows = self.cr.fetchall()
+        if len(rows) < CHUNK:
+            self.exhausted = True
+        for donation_id, day, left, case_id in rows:
+            self.remaining.setdefault(donation_id, float(left))
+            self.rows.append((donation_id, case_id))
+            self.last = (day, donation_id)
+
+    def __iter__(self):
+        index = 0
+        while True:
+            if index == len(self.rows):
+                if self.exhausted:
+                    return
+                self._fetch()
+                continue
+            yield self.rows[index]
+            index += 1
 
 
 class CtxhFundAttribution(models.AbstractModel):
@@ -9,66 +66,75 @@ class CtxhFundAttribution(models.AbstractModel):
     A paid allocation consumes the oldest donations of its fund that still have money not
     attributed (its designated donation first; never money designated to another patient). A
     cancelled allocation releases only its own sources; a cancelled donation hands its sources
-    over to the oldest remaining donations. Nothing is rebuilt: each payment reads only the
-    donations that still have money left (``ctxh_donation.attributed_amount`` < ``amount``, an
-    indexed condition) and writes its own rows. The caller holds the fund lock.
+    over to the oldest remaining donations. Nothing is rebuilt: each payment reads only the oldest
+    donations that still have money left, a chunk at a time (``ctxh_donation.attributed_amount``
+    < ``amount``, an indexed condition), and writes its own rows. The caller holds the fund lock.
     """
 
     _name = "ctxh.fund.attribution"
     _description = "Fund Donor Attribution"
 
-    def _ctxh_open_donations(self, exclude=None):
-        """{fund_id: [[donation_id, remaining, designated_case_id], ...]} oldest first."""
-        self.env["ctxh.donation"].flush_model(
-            ["attributed_amount", "amount", "state", "fund_id", "designated_case_id"]
-        )
+    def _ctxh_own_donations(self, donations, exclude, remaining):
+        """Money left on the designated donations of the allocations (one query)."""
+        ids = tuple(set(donations.ids) - set(exclude) - set(remaining))
+        if not ids:
+            return
         self.env.cr.execute(
             """
-            SELECT id, fund_id, amount - attributed_amount, designated_case_id
-              FROM ctxh_donation
-             WHERE fund_id IN %s AND state = 'confirmed' AND amount > attributed_amount
-               AND id NOT IN %s
-          ORDER BY date, id
+            SELECT id, amount - attributed_amount FROM ctxh_donation
+             WHERE id IN %s AND state = 'confirmed' AND amount > attributed_amount
             """,
-            [tuple(self.ids) or (0,), tuple(exclude.ids if exclude else ()) or (0,)],
+            [ids],
         )
-        result = defaultdict(list)
-        for donation_id, fund_id, remaining, case_id in self.env.cr.fetchall():
-            result[fund_id].append([donation_id, float(remaining), case_id])
-        return result
+        for donation_id, left in self.env.cr.fetchall():
+            remaining[donation_id] = float(left)
 
     def _ctxh_attribute(self, needs, exclude=None):
         """Attribute money to allocations: ``needs`` is a list of (allocation, amount), in the
         order of payment. Writes the sources and the donations' attributed amounts."""
         if not needs:
             return
-        funds = self.env["ctxh.fund"].browse({allocation.fund_id.id for allocation, _amount in needs})
-        open_donations = funds._ctxh_open_donations(exclude=exclude)
+        self.env["ctxh.donation"].flush_model(
+            ["attributed_amount", "amount", "state", "fund_id", "designated_case_id", "date"]
+        )
+        exclude_ids = tuple(exclude.ids) if exclude else ()
+        remaining = {}
+        streams = {}
+        allocations = self.env["ctxh.allocation"].concat(*(allocation for allocation, _amount in needs))
+        self._ctxh_own_donations(allocations.donation_id, exclude_ids, remaining)
         vals_list = []
         consumed = defaultdict(float)
         for allocation, amount in needs:
+            currency = allocation.currency_id
+            fund_id = allocation.fund_id.id
+            if fund_id not in streams:
+                streams[fund_id] = _OpenDonations(self.env.cr, fund_id, exclude_ids, remaining)
+            own_id = allocation.donation_id.id
+            case_id = allocation.case_id.id
             to_cover = amount
-            candidates = open_donations[allocation.fund_id.id]
-            own = [row for row in candidates if row[0] == allocation.donation_id.id]
-            others = [
-                row
-                for row in candidates
-                if row[0] != allocation.donation_id.id and row[2] in (None, allocation.case_id.id)
-            ]
-            for row in own + others:
-                if allocation.currency_id.compare_amounts(to_cover, 0.0) <= 0:
+            stream = streams[fund_id]
+            candidates = itertools.chain(
+                [own_id] if own_id else [],
+                (
+                    donation_id
+                    for donation_id, designated_case_id in stream
+                    if donation_id != own_id and designated_case_id in (None, case_id)
+                ),
+            )
+            for donation_id in candidates:
+                if currency.compare_amounts(to_cover, 0.0) <= 0:
                     break
-                take = min(row[1], to_cover)
-                if allocation.currency_id.compare_amounts(take, 0.0) <= 0:
+                take = min(remaining.get(donation_id, 0.0), to_cover)
+                if currency.compare_amounts(take, 0.0) <= 0:
                     continue
-                row[1] -= take
+                remaining[donation_id] -= take
                 to_cover -= take
-                consumed[row[0]] += take
+                consumed[donation_id] += take
                 vals_list.append(
                     {
                         "allocation_id": allocation.id,
-                        "donation_id": row[0],
-                        "fund_id": allocation.fund_id.id,
+                        "donation_id": donation_id,
+                        "fund_id": fund_id,
                         "amount": take,
                     }
                 )

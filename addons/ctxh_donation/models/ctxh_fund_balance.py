@@ -1,15 +1,32 @@
+from contextlib import contextmanager
+
 from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
-# The one definition of a fund's money, as a view of the POSTED journal items that carry the
+# The one definition of a fund's money, read from the POSTED journal items that carry the
 # fund's analytic account (its share of them when the distribution is split):
 #   received  = credit - debit on the fund's own income account (its "fund side" account),
 #   disbursed = debit - credit on the fund's own expense account.
 # It reads the fund's accounts, not an account type, so that a fund booked as money held on
 # behalf of patients (one liability account for both, issue #11) is read the same way: there the
-# document of the entry tells a receipt from a disbursement. Reversals net out.
-# Form, public pages, disclosure workbook and dashboard tile all read this view.
-LEDGER_VIEW = """
+# document of the entry tells a receipt from a disbursement (an entry of no ctxh document by the
+# side of its line). Reversals net out. Form, checks of approvals and payments, public pages,
+# disclosure workbook and dashboard tile all read it through ``_get_balances``, the line view
+# ctxh_fund_ledger or the total view ctxh_fund_ledger_total, which are written alike.
+#
+# Cost: the items of a fund are found through Odoo 18's GIN index on the analytic accounts of
+# analytic_distribution (ANALYTIC_KEYS, the expression of that index), so that one fund's figures
+# cost its own items, not every fund's; the totals group the items by analytic key in one pass
+# (as a plain GROUP BY of the ledger would) and split them per fund afterwards.
+ANALYTIC_KEYS = (
+    "regexp_split_to_array(jsonb_path_query_array({table}.analytic_distribution, "
+    "'$.keyvalue().\"key\"')::text, '\\D+')"
+)
+# Is an item on a fund's one liability account a receipt (True) or a disbursement (False)?
+RECEIPT_SIDE = """CASE WHEN am.ctxh_res_model IS NOT NULL THEN am.ctxh_res_model = 'ctxh.donation'
+                       ELSE aml.credit > aml.debit END"""
+
+LEDGER_VIEW = f"""
 CREATE OR REPLACE VIEW ctxh_fund_ledger AS
 SELECT aml.id AS move_line_id,
        fund.id AS fund_id,
@@ -25,23 +42,62 @@ SELECT aml.id AS move_line_id,
             THEN (aml.debit - aml.credit) * dist.pct / 100 ELSE 0 END AS disbursed
   FROM ctxh_fund fund
   JOIN account_move_line aml
-    ON aml.account_id IN (fund.income_account_id, fund.expense_account_id)
+    ON {ANALYTIC_KEYS.format(table="aml")} && ARRAY[fund.analytic_account_id::text]
+   AND aml.account_id IN (fund.income_account_id, fund.expense_account_id)
    AND aml.parent_state = 'posted'
-   AND aml.analytic_distribution IS NOT NULL
   JOIN account_move am ON am.id = aml.move_id
   JOIN LATERAL (
         SELECT SUM((kv.value)::numeric) AS pct
           FROM jsonb_each_text(aml.analytic_distribution) kv
          WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))
   ) dist ON dist.pct IS NOT NULL
-  -- a fund held on behalf of its beneficiaries receives and pays on one liability account: an
-  -- item is a receipt when its entry is a donation's (or its reversal), a disbursement when it
-  -- is an allocation's or a distribution's; an entry of no ctxh document by its side
-  CROSS JOIN LATERAL (
-        SELECT CASE WHEN am.ctxh_res_model IS NOT NULL THEN am.ctxh_res_model = 'ctxh.donation'
-                    ELSE aml.credit > aml.debit END AS receipt
-  ) side
+  CROSS JOIN LATERAL (SELECT {RECEIPT_SIDE} AS receipt) side
 """
+
+
+def _keyed_items_sql(where):
+    """SQL of the posted items on the funds' accounts, summed by analytic key, share, account and
+    (on an account that receives and pays) side: (company_id, key, pct, account_id, receipt,
+    balance). ``where`` is trusted SQL further restricting ``aml`` (and ``am``)."""
+    return f"""
+        SELECT aml.company_id, kv.key, (kv.value)::numeric AS pct, aml.account_id,
+               CASE WHEN aml.account_id IN (SELECT income_account_id FROM ctxh_fund
+                                             WHERE income_account_id = expense_account_id)
+                    THEN (SELECT {RECEIPT_SIDE} FROM account_move am WHERE am.id = aml.move_id)
+               END AS receipt,
+               SUM(aml.balance) AS balance
+          FROM account_move_line aml
+         CROSS JOIN LATERAL jsonb_each_text(aml.analytic_distribution) kv
+         WHERE aml.parent_state = 'posted' AND aml.analytic_distribution IS NOT NULL
+           AND aml.account_id IN (SELECT income_account_id FROM ctxh_fund
+                                  UNION SELECT expense_account_id FROM ctxh_fund)
+           {where}
+      GROUP BY 1, 2, 3, 4, 5
+    """
+
+
+# Received and disbursed of every fund, all dates (the dashboard tile sums them per company).
+LEDGER_TOTAL_VIEW = f"""
+CREATE OR REPLACE VIEW ctxh_fund_ledger_total AS
+SELECT fund.id AS fund_id,
+       fund.company_id AS company_id,
+       COALESCE(SUM(CASE WHEN k.account_id = fund.income_account_id
+                          AND (fund.income_account_id != fund.expense_account_id OR k.receipt)
+                         THEN -k.balance * k.pct / 100 END), 0) AS received,
+       COALESCE(SUM(CASE WHEN k.account_id = fund.expense_account_id
+                          AND (fund.income_account_id != fund.expense_account_id OR NOT k.receipt)
+                         THEN k.balance * k.pct / 100 END), 0) AS disbursed
+  FROM ctxh_fund fund
+  LEFT JOIN ({_keyed_items_sql("")}) k
+    ON k.company_id = fund.company_id
+   AND fund.analytic_account_id::text = ANY(string_to_array(k.key, ','))
+   AND k.account_id IN (fund.income_account_id, fund.expense_account_id)
+ GROUP BY fund.id, fund.company_id
+"""
+
+# Up to this many funds, their items are found through the analytic index; beyond, reading the
+# items of the funds' accounts once is cheaper than checking the index for most of them.
+INDEXED_FUNDS = 5
 
 
 class CtxhFundBalance(models.AbstractModel):
@@ -68,6 +124,7 @@ class CtxhFundBalance(models.AbstractModel):
         res = super().init()
         if not self._abstract:
             self.env.cr.execute(LEDGER_VIEW)
+            self.env.cr.execute(LEDGER_TOTAL_VIEW)
         return res
 
     @api.model
@@ -76,8 +133,8 @@ class CtxhFundBalance(models.AbstractModel):
         the same figures as ``_get_balances``, summed. ``company_sql`` is trusted SQL code naming
         the company id (e.g. ``c.id`` of an outer query)."""
         return (
-            "COALESCE((SELECT SUM(l.received - l.disbursed) FROM ctxh_fund_ledger l"
-            f" WHERE l.company_id = {company_sql}), 0)"
+            "COALESCE((SELECT SUM(t.received - t.disbursed) FROM ctxh_fund_ledger_total t"
+            f" WHERE t.company_id = {company_sql}), 0)"
             " - COALESCE((SELECT SUM(a.amount) FROM ctxh_allocation a"
             f" WHERE a.company_id = {company_sql} AND a.state = 'approved'), 0)"
         )
@@ -100,57 +157,89 @@ class CtxhFundBalance(models.AbstractModel):
             fund.available = values.get("available", 0.0)
 
     def _get_balances(self, date_from=None, date_to=None, campaign=None):
-        """Balances of the funds for a period (ledger dates), in one query.
+        """Balances of the funds for a period (ledger dates): one query of the journal items
+        grouped by analytic key (see LEDGER_VIEW), one of the approved allocations.
 
         With ``campaign``: only the entries charged to it (its receipts and the allocations and
         distributions paid from it).
 
         :return: {fund_id: {"received", "disbursed", "committed", "available"}}
         """
-        ids = tuple(self.ids) or (0,)
+        funds = self.sudo()  # sudo: the funds' accounts, whatever the user may read of them
         self._ctxh_flush_ledger()
+        result = {fund.id: {"received": 0.0, "disbursed": 0.0, "committed": 0.0} for fund in self}
+        if not self:
+            return result
+        where = []
+        params = {
+            "date_from": date_from,
+            "date_to": date_to,
+            "campaign": campaign.id if campaign else None,
+            "analytics": [str(fund.analytic_account_id.id) for fund in funds],
+            "accounts": tuple(set((funds.income_account_id | funds.expense_account_id).ids)) or (0,),
+        }
+        if len(self) <= INDEXED_FUNDS:
+            where.append(f"AND {ANALYTIC_KEYS.format(table='aml')} && %(analytics)s::text[]")
+        where.append("AND aml.account_id IN %(accounts)s")
+        if date_from:
+            where.append("AND aml.date >= %(date_from)s")
+        if date_to:
+            where.append("AND aml.date <= %(date_to)s")
+        if campaign:
+            where.append(
+                "AND aml.move_id IN (SELECT id FROM account_move WHERE ctxh_campaign_id = %(campaign)s)"
+            )
+        by_analytic = {}
+        for fund in funds:
+            by_analytic.setdefault(str(fund.analytic_account_id.id), []).append(fund)
+        with self._ctxh_no_jit():
+            self.env.cr.execute(_keyed_items_sql("\n".join(where)), params)
+            rows = self.env.cr.fetchall()
+        for _company, key, pct, account_id, receipt, balance in rows:
+            amount = float(balance) * float(pct) / 100
+            for analytic in key.split(","):
+                for fund in by_analytic.get(analytic, ()):
+                    shared = fund.income_account_id == fund.expense_account_id
+                    if account_id == fund.income_account_id.id and (not shared or receipt):
+                        result[fund.id]["received"] -= amount
+                    if account_id == fund.expense_account_id.id and (not shared or receipt is False):
+                        result[fund.id]["disbursed"] += amount
         self.env.cr.execute(
             """
-            WITH ledger AS (
-                SELECT l.fund_id, SUM(l.received) AS received, SUM(l.disbursed) AS disbursed
-                  FROM ctxh_fund_ledger l
-                 WHERE l.fund_id IN %(ids)s
-                   AND (%(date_from)s::date IS NULL OR l.date >= %(date_from)s::date)
-                   AND (%(date_to)s::date IS NULL OR l.date <= %(date_to)s::date)
-                   AND (%(campaign)s::int IS NULL OR l.campaign_id = %(campaign)s::int)
-              GROUP BY l.fund_id
-            ), committed AS (
-                SELECT a.fund_id, SUM(a.amount) AS amount
-                  FROM ctxh_allocation a
-                 WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
-                   AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
-                   AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
-              GROUP BY a.fund_id
-            )
-            SELECT f.id, COALESCE(l.received, 0), COALESCE(l.disbursed, 0), COALESCE(c.amount, 0)
-              FROM ctxh_fund f
-         LEFT JOIN ledger l ON l.fund_id = f.id
-         LEFT JOIN committed c ON c.fund_id = f.id
-             WHERE f.id IN %(ids)s
+            SELECT a.fund_id, SUM(a.amount)
+              FROM ctxh_allocation a
+             WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
+               AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
+               AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
+          GROUP BY a.fund_id
             """,
-            {
-                "ids": ids,
-                "date_from": date_from,
-                "date_to": date_to,
-                "campaign": campaign.id if campaign else None,
-            },
+            {"ids": tuple(self.ids), **params},
         )
-        rows = {row[0]: (float(row[1]), float(row[2]), float(row[3])) for row in self.env.cr.fetchall()}
-        result = {}
-        for fund in self:
-            received, disbursed, commit = rows.get(fund.id, (0.0, 0.0, 0.0))
-            result[fund.id] = {
-                "received": received,
-                "disbursed": disbursed,
-                "committed": commit,
-                "available": received - disbursed - commit,
-            }
+        for fund_id, amount in self.env.cr.fetchall():
+            result[fund_id]["committed"] = float(amount)
+        currency_of = {fund.id: fund.currency_id for fund in funds}
+        for fund_id, values in result.items():
+            currency = currency_of[fund_id]
+            values["received"] = currency.round(values["received"]) + 0.0
+            values["disbursed"] = currency.round(values["disbursed"]) + 0.0
+            values["available"] = values["received"] - values["disbursed"] - values["committed"]
         return result
+
+    @contextmanager
+    def _ctxh_no_jit(self):
+        """PostgreSQL's JIT compiler, when on, spends about a second compiling these aggregates,
+        which its planner over-estimates (functions over jsonb): off for the query, then back."""
+        cr = self.env.cr
+        cr.execute("SELECT current_setting('jit', true)")
+        previous = cr.fetchone()[0]
+        if previous in (None, "off"):
+            yield
+            return
+        cr.execute("SELECT set_config('jit', 'off', true)")
+        try:
+            yield
+        finally:
+            cr.execute("SELECT set_config('jit', %s, true)", [previous])
 
     def _ctxh_ledger_lines(self, date_from, date_to, kind="received"):
         """The journal items behind ``received`` (or ``disbursed``) of one fund, oldest first:
