@@ -1,5 +1,47 @@
+import threading
+import time
+from collections import OrderedDict
+
 from odoo import _, fields, http
 from odoo.http import request
+
+# Pages served to anonymous visitors, kept for at most CACHE_SECONDS and only while the figures
+# they show are the same (ctxh.fund._ctxh_public_version: money posted in the fund's journal,
+# support committed, the fund, campaign or hospital changed). Per server process.
+CACHE_SECONDS = 600
+CACHE_SIZE = 256
+
+
+class _PageCache:
+    def __init__(self):
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._pages.get(key)
+            if not entry:
+                return None
+            expires, html = entry
+            if expires < time.monotonic():
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return html
+
+    def put(self, key, html):
+        with self._lock:
+            self._pages[key] = (time.monotonic() + CACHE_SECONDS, html)
+            self._pages.move_to_end(key)
+            while len(self._pages) > CACHE_SIZE:
+                self._pages.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+
+
+public_pages = _PageCache()
 
 
 class CtxhTransparency(http.Controller):
@@ -52,10 +94,25 @@ class CtxhTransparency(http.Controller):
         start, end, error = self._period(date_from, date_to)
         if error:
             return self._bad_request(error)
-        data = request.env["ctxh.fund"]._ctxh_public_page(date_from=start, date_to=end, **ids)
+        Fund = request.env["ctxh.fund"]
+        key = None
+        if request.env.user._is_public():
+            version = Fund._ctxh_public_version(**ids)
+            if version is None:
+                raise request.not_found()
+            key = (request.db, tuple(sorted(ids.items())), start, end, request.env.lang, version)
+            html = public_pages.get(key)
+            if html is not None:
+                return request.make_response(html, headers=[("Content-Type", "text/html; charset=utf-8")])
+        data = Fund._ctxh_public_page(date_from=start, date_to=end, **ids)
         if data is None:
             raise request.not_found()
-        return request.render("ctxh_donation.transparency_page", {"data": data})
+        response = request.render("ctxh_donation.transparency_page", {"data": data})
+        if key is None:
+            return response
+        html = response.render()
+        public_pages.put(key, html)
+        return request.make_response(html, headers=[("Content-Type", "text/html; charset=utf-8")])
 
     @http.route(
         "/ctxh/transparency/fund/<int:fund_id>", type="http", auth="public", methods=["GET"], sitemap=False

@@ -122,6 +122,35 @@ class CtxhFundDisclosure(models.AbstractModel):
         }
 
     @api.model
+    def _ctxh_public_version(self, fund_id=None, campaign_id=None):
+        """What the public page of a fund or campaign depends on, read in one query, or None when
+        there is no such page: the last entry of the fund's journal (every posting and reversal
+        adds one), the support committed (approved, not paid), and when the fund, the campaign
+        and the hospital were last changed. A page kept in the cache is served again only while
+        this is the same."""
+        # sudo-free SQL: figures of existence and change only, for the cache key of the page
+        self.env["ctxh.allocation"].flush_model(["state", "amount", "fund_id"])
+        self.env["ctxh.fund"].flush_model(["active", "journal_id"])
+        self.env["ctxh.campaign"].flush_model(["active", "fund_id"])
+        self.env.cr.execute(
+            """
+            SELECT f.id, f.write_date, c.write_date, co.write_date,
+                   (SELECT MAX(m.id) FROM account_move m WHERE m.journal_id = f.journal_id),
+                   (SELECT COUNT(*) || ':' || COALESCE(SUM(a.amount), 0) FROM ctxh_allocation a
+                     WHERE a.fund_id = f.id AND a.state = 'approved')
+              FROM ctxh_fund f
+              JOIN res_company co ON co.id = f.company_id
+         LEFT JOIN ctxh_campaign c ON c.id = %(campaign)s AND c.fund_id = f.id AND c.active
+             WHERE f.active
+               AND f.id = COALESCE(%(fund)s, (SELECT fund_id FROM ctxh_campaign WHERE id = %(campaign)s))
+               AND (%(campaign)s::int IS NULL OR c.id IS NOT NULL)
+            """,
+            {"fund": fund_id, "campaign": campaign_id},
+        )
+        row = self.env.cr.fetchone()
+        return tuple(str(value) for value in row) if row else None
+
+    @api.model
     def _ctxh_public_page(self, fund_id=None, campaign_id=None, date_from=None, date_to=None):
         """Public figures of an active fund or campaign, or None when there is no such page."""
         # sudo: existence and activity of the fund or campaign asked for; figures come from

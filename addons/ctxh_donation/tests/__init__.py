@@ -10,3 +10,4 @@ from . import test_bank_statement
 from . import test_published_statement
 from . import test_documents
 from . import test_tours
+from . import test_query_budget

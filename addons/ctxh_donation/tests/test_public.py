@@ -1,6 +1,8 @@
+import odoo
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..controllers.main import public_pages
 from .common import setup_ctxh_donation_data
 
 
@@ -90,6 +92,91 @@ class TestPublicPage(HttpCase):
     def setUp(self):
         super().setUp()
         self.authenticate(None, None)  # a public session on the test database
+        # pages another test cached from its own (rolled back) data
+        public_pages.clear()
+
+    def _open_counting(self, url):
+        """(response, SQL queries of the request)."""
+        self.env.flush_all()
+        before = odoo.sql_db.sql_counter
+        response = self.url_open(url)
+        return response, odoo.sql_db.sql_counter - before
+
+    def test_public_page_cached_until_money_moves(self):
+        url = f"/ctxh/transparency/fund/{self.fund.id}"
+        first, rendered = self._open_counting(url)
+        second, cached = self._open_counting(url)
+        self.assertEqual(first.text, second.text)
+        self.assertLess(cached, rendered / 3, (cached, rendered))
+        # money moves: a new gift confirmed, then support paid: each shows at once
+        gift = self.env["ctxh.donation"].create(
+            {
+                "partner_id": self.donor.id,
+                "publish_name": True,
+                "fund_id": self.fund.id,
+                "amount_currency": 700_000,
+            }
+        )
+        gift.action_confirm()
+        self.assertIn("11.200.000", self.url_open(url).text)
+        allocation = self.env["ctxh.allocation"].create(
+            {
+                "case_id": self.case_a.id,
+                "fund_id": self.fund.id,
+                "support_type_id": self.hospital_fees.id,
+                "amount": 300_000,
+            }
+        )
+        allocation.action_submit()
+        allocation.action_approve()
+        self.assertIn("2.400.000", self.url_open(url).text)
+        allocation.action_pay()
+        self.assertIn("2.700.000", self.url_open(url).text)
+        # a signed-in user never gets a cached page
+        self.authenticate("admin", "admin")
+        self.assertEqual(self.url_open(url).status_code, 200)
+        self.assertEqual(len(public_pages._pages), 4)
+
+    def test_public_page_queries_do_not_grow(self):
+        """The page reads aggregates: the same queries with 4 or with 40 more gifts and support."""
+        url = f"/ctxh/transparency/fund/{self.fund.id}"
+        counts = []
+        for _round in range(2):
+            donors = self.env["res.partner"].create(
+                [{"name": f"Nhà hảo tâm số {index}"} for index in range(20)]
+            )
+            gifts = self.env["ctxh.donation"].create(
+                [
+                    {
+                        "partner_id": donor.id,
+                        "publish_name": True,
+                        "fund_id": self.fund.id,
+                        "amount_currency": 100_000,
+                    }
+                    for donor in donors
+                ]
+            )
+            gifts.action_confirm()
+            support = self.env["ctxh.allocation"].create(
+                [
+                    {
+                        "case_id": case.id,
+                        "fund_id": self.fund.id,
+                        "support_type_id": support_type.id,
+                        "amount": 50_000,
+                    }
+                    for case in (self.case_a, self.case_b)
+                    for support_type in (self.hospital_fees, self.env.ref("ctxh_case.support_type_medicine"))
+                ]
+            )
+            support.action_submit()
+            support.action_approve()
+            support.action_pay()
+            public_pages.clear()
+            self.url_open(url)  # warm the server's caches (templates, translations)
+            public_pages.clear()
+            counts.append(self._open_counting(url)[1])
+        self.assertEqual(counts[0], counts[1])
 
     def test_public_fund_page(self):
         response = self.url_open(f"/ctxh/transparency/fund/{self.fund.id}")
