@@ -55,22 +55,32 @@ SELECT aml.id AS move_line_id,
 """
 
 
-def _keyed_items_sql(where):
+# The side of the items on the accounts of the funds that receive and pay on one account.
+SHARED_ACCOUNTS = "SELECT income_account_id FROM ctxh_fund WHERE income_account_id = expense_account_id"
+
+
+FUND_ACCOUNTS = "(SELECT income_account_id FROM ctxh_fund UNION SELECT expense_account_id FROM ctxh_fund)"
+
+
+def _keyed_items_sql(where, shared_accounts=SHARED_ACCOUNTS, accounts=FUND_ACCOUNTS):
     """SQL of the posted items on the funds' accounts, summed by analytic key, share, account and
     (on an account that receives and pays) side: (company_id, key, pct, account_id, receipt,
-    balance). ``where`` is trusted SQL further restricting ``aml`` (and ``am``)."""
+    balance). ``where`` is trusted SQL further restricting ``aml``; ``accounts`` and
+    ``shared_accounts`` trusted SQL of the accounts read and of those whose items need their side
+    (None: no such account, no side read)."""
+    receipt = "NULL::boolean"
+    if shared_accounts:
+        receipt = f"""CASE WHEN aml.account_id IN ({shared_accounts})
+                    THEN (SELECT {RECEIPT_SIDE} FROM account_move am WHERE am.id = aml.move_id)
+               END"""
     return f"""
         SELECT aml.company_id, kv.key, (kv.value)::numeric AS pct, aml.account_id,
-               CASE WHEN aml.account_id IN (SELECT income_account_id FROM ctxh_fund
-                                             WHERE income_account_id = expense_account_id)
-                    THEN (SELECT {RECEIPT_SIDE} FROM account_move am WHERE am.id = aml.move_id)
-               END AS receipt,
+               {receipt} AS receipt,
                SUM(aml.balance) AS balance
           FROM account_move_line aml
          CROSS JOIN LATERAL jsonb_each_text(aml.analytic_distribution) kv
          WHERE aml.parent_state = 'posted' AND aml.analytic_distribution IS NOT NULL
-           AND aml.account_id IN (SELECT income_account_id FROM ctxh_fund
-                                  UNION SELECT expense_account_id FROM ctxh_fund)
+           AND aml.account_id IN {accounts}
            {where}
       GROUP BY 1, 2, 3, 4, 5
     """
@@ -180,7 +190,6 @@ class CtxhFundBalance(models.AbstractModel):
         }
         if len(self) <= INDEXED_FUNDS:
             where.append(f"AND {ANALYTIC_KEYS.format(table='aml')} && %(analytics)s::text[]")
-        where.append("AND aml.account_id IN %(accounts)s")
         if date_from:
             where.append("AND aml.date >= %(date_from)s")
         if date_to:
@@ -193,7 +202,14 @@ class CtxhFundBalance(models.AbstractModel):
         for fund in funds:
             by_analytic.setdefault(str(fund.analytic_account_id.id), []).append(fund)
         with self._ctxh_no_jit():
-            self.env.cr.execute(_keyed_items_sql("\n".join(where)), params)
+            shared = funds.filtered(lambda fund: fund.income_account_id == fund.expense_account_id)
+            params["shared"] = shared.income_account_id.ids
+            query = _keyed_items_sql(
+                "\n".join(where),
+                shared_accounts="SELECT unnest(%(shared)s::int[])" if shared else None,
+                accounts="%(accounts)s",
+            )
+            self.env.cr.execute(query, params)
             rows = self.env.cr.fetchall()
         for _company, key, pct, account_id, receipt, balance in rows:
             amount = float(balance) * float(pct) / 100

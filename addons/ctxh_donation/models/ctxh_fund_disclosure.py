@@ -125,16 +125,16 @@ class CtxhFundDisclosure(models.AbstractModel):
     def _ctxh_public_version(self, fund_id=None, campaign_id=None):
         """What the public page of a fund or campaign depends on, read in one query, or None when
         there is no such page: the last entry of the fund's journal (every posting and reversal
-        adds one), the support committed (approved, not paid), and when the fund, the campaign
-        and the hospital were last changed. A page kept in the cache is served again only while
-        this is the same."""
+        adds one), the support committed (approved, not paid), whether the campaign publishes its
+        statement, and when the fund, the campaign and the hospital were last changed. A page kept
+        in the cache is served again only while this is the same."""
         # sudo-free SQL: figures of existence and change only, for the cache key of the page
         self.env["ctxh.allocation"].flush_model(["state", "amount", "fund_id"])
         self.env["ctxh.fund"].flush_model(["active", "journal_id"])
-        self.env["ctxh.campaign"].flush_model(["active", "fund_id"])
+        self.env["ctxh.campaign"].flush_model(["active", "fund_id", "statement_published"])
         self.env.cr.execute(
             """
-            SELECT f.id, f.write_date, c.write_date, co.write_date,
+            SELECT f.id, f.write_date, c.write_date, c.statement_published, co.write_date,
                    (SELECT MAX(m.id) FROM account_move m WHERE m.journal_id = f.journal_id),
                    (SELECT COUNT(*) || ':' || COALESCE(SUM(a.amount), 0) FROM ctxh_allocation a
                      WHERE a.fund_id = f.id AND a.state = 'approved')
