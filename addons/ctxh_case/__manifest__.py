@@ -2,7 +2,7 @@
     "name": "Hospital Social Work: Cases",
     "summary": "Case management for patients and families in hardship, "
     "with the hospital social work team (Công tác xã hội)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Social Work",
     "website": "https://github.com/ctxh/ctxh",
     "author": "ctxh contributors",

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import create_index
 from odoo.tools.misc import format_date, formatLang
 
 from .ctxh_access_log import FORM_READ
@@ -253,6 +254,23 @@ class CtxhCase(models.Model):
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "The case reference must be unique."),
     ]
+
+    def init(self):
+        res = super().init()
+        # Counts of a hospital's cases for the statutory reports and the manager dashboard
+        # (ctxh_reporting), at provincial scale (100,000 cases): cases opened or closed in a
+        # period, and the open ones (by urgency, by review date) read from a small partial index.
+        cr = self.env.cr
+        create_index(cr, "ctxh_case_company_open_date_index", self._table, ["company_id", "open_date"])
+        create_index(cr, "ctxh_case_company_close_date_index", self._table, ["company_id", "close_date"])
+        create_index(
+            cr,
+            "ctxh_case_open_company_index",
+            self._table,
+            ["company_id", "priority", "next_review_date"],
+            where="active AND is_open",
+        )
+        return res
 
     @api.model
     def _default_stage(self):

@@ -31,7 +31,7 @@ class CtxhCaseReferral(models.Model):
         required=True,
     )
     contact_name = fields.Char(string="Contact Person")
-    date_sent = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date_sent = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     reason = fields.Text()
     state = fields.Selection(
         [

@@ -3,6 +3,8 @@ dataset of the fund disclosure report (Decree 93/2021 style)."""
 
 from datetime import timedelta
 
+from odoo.tools import SQL
+
 DONOR_TYPES = ("individual", "business", "ngo", "religious", "foreign")
 
 
@@ -17,14 +19,18 @@ def build(env, company, date_from, date_to):
         ("date", ">=", date_from),
         ("date", "<=", date_to),
     ]
-    by_channel = dict(Donation._read_group(domain, ["channel"], ["amount:sum"]))
-    figures["resources_cash"] = by_channel.get("cash", 0.0) + by_channel.get("bank", 0.0)
-    figures["resources_in_kind"] = by_channel.get("in_kind", 0.0)
+    by_channel = {
+        channel: (amount, count)
+        for channel, amount, count in Donation._read_group(domain, ["channel"], ["amount:sum", "__count"])
+    }
+    amounts = {channel: amount for channel, (amount, _count) in by_channel.items()}
+    figures["resources_cash"] = amounts.get("cash", 0.0) + amounts.get("bank", 0.0)
+    figures["resources_in_kind"] = amounts.get("in_kind", 0.0)
     figures["resources_total"] = figures["resources_cash"] + figures["resources_in_kind"]
     by_donor = dict(Donation._read_group(domain, ["donor_type"], ["amount:sum"]))
     for donor_type in DONOR_TYPES:
         figures[f"resources.donor.{donor_type}"] = by_donor.get(donor_type, 0.0)
-    figures["donations"] = Donation.search_count(domain)
+    figures["donations"] = sum(count for _amount, count in by_channel.values())
 
     funds = env["ctxh.fund"].sudo().with_context(active_test=False).search([("company_id", "=", company.id)])
     balances = funds._get_balances(date_from, date_to)
@@ -41,31 +47,41 @@ def build(env, company, date_from, date_to):
         ("date_paid", "<=", date_to),
     ]
     support_types = env["ctxh.support.type"].sudo().with_context(active_test=False).search([])
-    by_type = {stype: 0.0 for stype in support_types}
-    cases = env["ctxh.case"].sudo()
-    for stype, amount, case_ids in Allocation._read_group(
-        alloc_domain, ["support_type_id"], ["amount:sum", "case_id:array_agg"]
-    ):
+    by_type = dict.fromkeys(support_types, 0.0)
+    for stype, amount in Allocation._read_group(alloc_domain, ["support_type_id"], ["amount:sum"]):
         by_type[stype] = by_type.get(stype, 0.0) + amount
-        cases |= cases.browse(case_ids)
-    Line = env["ctxh.distribution.line"].sudo()
-    line_domain = [
+    # Goods handed out: a distribution's total value is the sum of its lines' (ctxh_donation).
+    dist_domain = [
         ("company_id", "=", company.id),
-        ("distribution_id.state", "=", "done"),
-        ("distribution_id.date", ">=", date_from),
-        ("distribution_id.date", "<=", date_to),
+        ("state", "=", "done"),
+        ("date", ">=", date_from),
+        ("date", "<=", date_to),
     ]
-    for distribution, value, case_ids in Line._read_group(
-        line_domain, ["distribution_id"], ["value:sum", "case_id:array_agg"]
+    for stype, value in (
+        env["ctxh.distribution"].sudo()._read_group(dist_domain, ["support_type_id"], ["total_value:sum"])
     ):
-        stype = distribution.support_type_id
         by_type[stype] = by_type.get(stype, 0.0) + value
-        cases |= cases.browse(case_ids)
     for stype, amount in by_type.items():
         figures[f"support.type.{stype.code}"] = amount
     figures["support_disbursed"] = sum(by_type.values())
-    figures["support_cases"] = len(cases)
-    figures["support_patients"] = len(cases.partner_id)
+    # Cases and patients helped by money or by goods, each once, counted by PostgreSQL.
+    Line = env["ctxh.distribution.line"].sudo()
+    line_domain = [("company_id", "=", company.id), ("distribution_id", "any", dist_domain)]
+    helped = SQL(" UNION ").join(
+        query.subselect(model._field_to_sql(query.table, "case_id", query))
+        for model, query in (
+            (Allocation, Allocation._search(alloc_domain)),
+            (Line, Line._search(line_domain)),
+        )
+    )
+    [(cases, patients)] = (
+        env["ctxh.case"]
+        .sudo()
+        .with_context(active_test=False)
+        ._read_group([("id", "in", SQL("(%s)", helped))], [], ["__count", "partner_id:count_distinct"])
+    )
+    figures["support_cases"] = cases
+    figures["support_patients"] = patients
     return figures
 
 

@@ -17,12 +17,9 @@ def build(env, company, date_from, date_to):
         figures[f"interventions.{itype.code}"] = count
         figures[f"interventions.{itype.code}.hours"] = hours
     figures["interventions"] = sum(count for count, _hours in groups.values())
-    cases = (
-        env["ctxh.case"]
-        .sudo()
-        .browse(case.id for (case,) in Intervention._read_group(domain, ["case_id"], []))
-    )
-    figures["interventions_patients"] = len(cases.partner_id)
+    # patients (the cases' partner, through a join) counted by PostgreSQL, each once
+    [(patients,)] = Intervention._read_group(domain, [], ["partner_id:count_distinct"])
+    figures["interventions_patients"] = patients
 
     Referral = env["ctxh.case.referral"].sudo()
     ref_domain = [

@@ -36,8 +36,10 @@ def build(env, company, date_from, date_to):
         ("date", ">=", date_from),
         ("date", "<=", date_to),
     ]
-    groups = Assignment._read_group(domain, ["volunteer_id"], ["hours:sum"])
-    figures["volunteer_hours"] = sum(hours for _volunteer, hours in groups)
-    figures["volunteers_serving"] = len(groups)
-    figures["volunteer_shifts_attended"] = Assignment.search_count(domain)
+    [(hours, volunteers, shifts)] = Assignment._read_group(
+        domain, [], ["hours:sum", "volunteer_id:count_distinct", "__count"]
+    )
+    figures["volunteer_hours"] = hours or 0
+    figures["volunteers_serving"] = volunteers
+    figures["volunteer_shifts_attended"] = shifts
     return figures

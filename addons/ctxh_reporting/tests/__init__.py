@@ -11,3 +11,4 @@ from . import test_fund_disclosure
 from . import test_volunteer_report
 from . import test_dataset_history
 from . import test_consolidation_pull
+from . import test_query_budget

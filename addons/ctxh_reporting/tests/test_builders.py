@@ -54,5 +54,5 @@ class TestCaseBuilder(CtxhReportingCommon):
     def test_query_count_does_not_grow_with_cases(self):
         build_figures(self.env, self.hospital, *Q1)
         self.env.invalidate_all()
-        with self.assertQueryCount(52):
+        with self.assertQueryCount(44):
             build_figures(self.env, self.hospital, *Q1)

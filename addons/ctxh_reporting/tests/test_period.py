@@ -62,6 +62,9 @@ class TestPeriod(TransactionCase):
                 {"period_kind": "month", "year": 2026, "period_number": 2}
             )
             self.assertEqual((wizard.date_from, wizard.date_to), (date(2026, 2, 1), date(2026, 2, 28)))
+            # a year alone (a yearly report made by code or over the API) is that year's report
+            wizard = self.env["ctxh.report.wizard"].create({"period_kind": "year", "year": 2024})
+            self.assertEqual((wizard.date_from, wizard.date_to), (date(2024, 1, 1), date(2024, 12, 31)))
 
     def test_bad_period_refused(self):
         Wizard = self.env["ctxh.report.wizard"]

@@ -22,12 +22,12 @@ class CtxhReportWizard(models.TransientModel):
     )
     period_kind = fields.Selection(PERIOD_KINDS, string="Period", required=True, default="quarter")
     # The last complete period of the chosen kind: reports are made once their period is over.
-    year = fields.Integer(
-        required=True, compute="_compute_last_period", store=True, readonly=False, precompute=True
-    )
+    # One compute each, so that a value given for one (a year alone, for a yearly report) is not
+    # replaced while the other is computed.
+    year = fields.Integer(required=True, compute="_compute_year", store=True, readonly=False, precompute=True)
     period_number = fields.Integer(
         string="Number",
-        compute="_compute_last_period",
+        compute="_compute_period_number",
         store=True,
         readonly=False,
         precompute=True,
@@ -52,13 +52,21 @@ class CtxhReportWizard(models.TransientModel):
     )
 
     @api.depends("period_kind")
-    def _compute_last_period(self):
+    def _compute_year(self):
         today = fields.Date.context_today(self)
         for wizard in self:
             if wizard.period_kind in PERIODS_PER_YEAR:
-                wizard.year, wizard.period_number = last_complete_period(wizard.period_kind, today)
+                wizard.year = last_complete_period(wizard.period_kind, today)[0]
             else:
                 wizard.year = wizard.year or today.year
+
+    @api.depends("period_kind")
+    def _compute_period_number(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.period_kind in PERIODS_PER_YEAR:
+                wizard.period_number = last_complete_period(wizard.period_kind, today)[1]
+            else:
                 wizard.period_number = wizard.period_number or 1
 
     @api.depends("period_kind", "year", "period_number")
