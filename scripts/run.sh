@@ -34,6 +34,12 @@ case $needs in
   ok) ;;
   *) die "cannot tell the state of database $DB" ;;
 esac
-echo "ctxh: serving $DB on http://127.0.0.1:$PORT (login admin, password admin; Ctrl-C stops)"
+# CTXH_WORKERS=N serves with Odoo's multi-process server (N HTTP workers and a separate cron
+# worker, docs/PERFORMANCE.md); 0 (the default) with the threaded server.
+WORKERS=${CTXH_WORKERS:-0}
+server_options=(--workers="$WORKERS")
+[[ $WORKERS -gt 0 ]] && server_options+=(--max-cron-threads=1 --gevent-port="${CTXH_GEVENT_PORT:-$((PORT + 3))}")
+echo "ctxh: serving $DB on http://127.0.0.1:$PORT with $WORKERS workers (login admin, password admin; Ctrl-C stops)"
 exec "$PY" "$SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$(addons_path "$SRC")" \
-  --db_host="$DB_HOST" --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"
+  --db_host="$DB_HOST" --db_port="$DB_PORT" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" \
+  "${server_options[@]}" "$@"
