@@ -1,4 +1,7 @@
+import os
+import shutil
 import subprocess
+import tempfile
 from contextlib import contextmanager
 
 from odoo.tests import new_test_user
@@ -21,6 +24,45 @@ def pdf_text(pdf):
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
     return "\n".join(" ".join(line.replace("\xa0", " ").split()) for line in text.splitlines())
+
+
+def assert_prints_on_a4(test, sheet, header_row, landscape=False):
+    """``sheet`` prints on A4 (paper size 9), fitted to the width of the page, the column headers
+    of its 1-based ``header_row`` repeated on every page."""
+    setup = sheet.page_setup
+    test.assertEqual(int(setup.paperSize), 9)
+    test.assertEqual(setup.orientation, "landscape" if landscape else "portrait")
+    test.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+    test.assertEqual(int(setup.fitToWidth or 1), 1)  # absent from the file means 1 page wide
+    test.assertEqual(int(setup.fitToHeight), 0)  # as many pages high as needed
+    test.assertEqual(sheet.print_title_rows, f"${header_row}:${header_row}")
+    test.assertEqual(sheet.oddFooter.center.text, "&P / &N")
+
+
+def to_pdf(content):
+    """Convert an xlsx with LibreOffice headless; return the PDF bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "report.xlsx")
+        with open(src, "wb") as handle:
+            handle.write(content)
+        subprocess.run(
+            [
+                shutil.which("soffice"),
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                src,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = os.path.join(tmp, "report.pdf")
+        with open(pdf, "rb") as handle:
+            return handle.read()
 
 
 class CtxhCaseCommon(TransactionCase):

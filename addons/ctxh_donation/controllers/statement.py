@@ -7,6 +7,8 @@ from odoo import _, http
 from odoo.http import request
 from odoo.tools.misc import format_date
 
+from odoo.addons.ctxh_case.tools.xlsx import set_print_a4
+
 
 class CtxhPublishedStatement(http.Controller):
     """Downloads of a campaign's published statement (sao kê): every receipt and every use of
@@ -22,15 +24,34 @@ class CtxhPublishedStatement(http.Controller):
             raise request.not_found()
         return campaign, campaign._ctxh_public_statement()
 
-    def _rows(self, statement):
-        """The statement as a table: header, receipts, their total, uses, their total."""
+    def _tables(self, statement):
+        """The statement as two tables, (title, header, rows, total row): the gifts received and
+        the uses of the money."""
         env = request.env
-        rows = [[_("Gifts Received")], [_("Date"), _("Amount"), _("Transfer Content")]]
-        rows += [[format_date(env, r["date"]), r["amount"], r["content"]] for r in statement["receipts"]]
-        rows += [[_("Total received"), statement["received"], ""], [], [_("Uses of the money")]]
-        rows += [[_("Date"), _("Amount"), _("Support Type")]]
-        rows += [[format_date(env, u["date"]), u["amount"], u["support_type"]] for u in statement["uses"]]
-        rows += [[_("Total used"), statement["used"], ""]]
+        received = [[format_date(env, r["date"]), r["amount"], r["content"]] for r in statement["receipts"]]
+        used = [[format_date(env, u["date"]), u["amount"], u["support_type"]] for u in statement["uses"]]
+        return [
+            (
+                _("Gifts Received"),
+                [_("Date"), _("Amount"), _("Transfer Content")],
+                received,
+                [_("Total received"), statement["received"], ""],
+            ),
+            (
+                _("Uses of the money"),
+                [_("Date"), _("Amount"), _("Support Type")],
+                used,
+                [_("Total used"), statement["used"], ""],
+            ),
+        ]
+
+    def _rows(self, statement):
+        """The statement as one table: header, receipts, their total, uses, their total."""
+        rows = []
+        for title, header, lines, total in self._tables(statement):
+            if rows:
+                rows.append([])
+            rows += [[title], header, *lines, total]
         return rows
 
     def _filename(self, campaign, extension):
@@ -70,20 +91,32 @@ class CtxhPublishedStatement(http.Controller):
         campaign, statement = self._statement(campaign_id)
         out = io.BytesIO()
         workbook = xlsxwriter.Workbook(out, {"in_memory": True})
-        sheet = workbook.add_worksheet(_("Statement")[:31])
         bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0"})
-        sheet.write(0, 0, campaign.name, bold)
-        sheet.write(1, 0, campaign.company_id.name)
-        for index, row in enumerate(self._rows(statement), start=3):
-            for column, value in enumerate(row):
-                if isinstance(value, float):
-                    sheet.write_number(index, column, value, money)
-                else:
-                    sheet.write(index, column, value, bold if len(row) == 1 else None)
-        sheet.set_column(0, 0, 16)
-        sheet.set_column(1, 1, 18)
-        sheet.set_column(2, 2, 60)
+        title = workbook.add_format({"bold": True, "font_size": 13})
+        header = workbook.add_format({"bold": True, "border": 1, "align": "center", "bg_color": "#D9E1F2"})
+        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        money = workbook.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
+        total_money = workbook.add_format({"border": 1, "num_format": "#,##0", "bold": True})
+        total_cell = workbook.add_format({"border": 1, "bold": True})
+        # one sheet per table, each printing on A4 with its own column headers on every page
+        for table_title, columns, lines, total in self._tables(statement):
+            sheet = workbook.add_worksheet(table_title[:31])
+            sheet.write(0, 0, campaign.name, title)
+            sheet.write(1, 0, campaign.company_id.name, bold)
+            sheet.write(2, 0, table_title, bold)
+            header_row = 4
+            set_print_a4(sheet, header_row)
+            sheet.write_row(header_row, 0, columns, header)
+            for index, row in enumerate([*lines, total], start=header_row + 1):
+                is_total = index == header_row + 1 + len(lines)
+                for column, value in enumerate(row):
+                    if isinstance(value, float):
+                        sheet.write_number(index, column, value, total_money if is_total else money)
+                    else:
+                        sheet.write(index, column, value, total_cell if is_total else cell)
+            sheet.set_column(0, 0, 14)
+            sheet.set_column(1, 1, 16)
+            sheet.set_column(2, 2, 62)
         workbook.close()
         return request.make_response(
             out.getvalue(),

@@ -67,23 +67,34 @@ def _keyed_items_sql(where, shared_accounts=SHARED_ACCOUNTS, accounts=FUND_ACCOU
     (on an account that receives and pays) side: (company_id, key, pct, account_id, receipt,
     balance). ``where`` is trusted SQL further restricting ``aml``; ``accounts`` and
     ``shared_accounts`` trusted SQL of the accounts read and of those whose items need their side
-    (None: no such account, no side read)."""
-    receipt = "NULL::boolean"
-    if shared_accounts:
-        receipt = f"""CASE WHEN aml.account_id IN ({shared_accounts})
-                    THEN (SELECT {RECEIPT_SIDE} FROM account_move am WHERE am.id = aml.move_id)
-               END"""
-    return f"""
-        SELECT aml.company_id, kv.key, (kv.value)::numeric AS pct, aml.account_id,
-               {receipt} AS receipt,
+    (None: no such account). Only the items of shared accounts read their entry."""
+    select = """
+        SELECT aml.company_id, kv.key, (kv.value)::numeric AS pct, aml.account_id, {receipt} AS receipt,
                SUM(aml.balance) AS balance
           FROM account_move_line aml
+          {join}
          CROSS JOIN LATERAL jsonb_each_text(aml.analytic_distribution) kv
          WHERE aml.parent_state = 'posted' AND aml.analytic_distribution IS NOT NULL
-           AND aml.account_id IN {accounts}
+           AND {accounts}
            {where}
       GROUP BY 1, 2, 3, 4, 5
     """
+    own = select.format(
+        receipt="NULL::boolean",
+        join="",
+        accounts=f"aml.account_id IN {accounts}"
+        + (f" AND aml.account_id NOT IN ({shared_accounts})" if shared_accounts else ""),
+        where=where,
+    )
+    if not shared_accounts:
+        return own
+    shared = select.format(
+        receipt=RECEIPT_SIDE,
+        join="JOIN account_move am ON am.id = aml.move_id",
+        accounts=f"aml.account_id IN ({shared_accounts})",
+        where=where,
+    )
+    return f"{own} UNION ALL {shared}"
 
 
 # Received and disbursed of every fund, all dates (the dashboard tile sums them per company).

@@ -6,6 +6,8 @@ import openpyxl
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.ctxh_case.tests.common import assert_prints_on_a4, pdf_text, to_pdf
+
 from ..models.bank_text import mask_text
 from .common import setup_ctxh_donation_data
 
@@ -178,13 +180,28 @@ class TestPublishedStatement(HttpCase):
         # xlsx
         response = self.url_open(f"{url}/statement.xlsx")
         self.assertEqual(response.status_code, 200)
-        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-        values = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(len(workbook.worksheets), 2, "gifts received, uses of the money")
+        values = [list(row) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
         flat = " ".join(str(cell) for row in values for cell in row if cell is not None)
         for secret in self.secrets:
             self.assertNotIn(secret, flat)
         totals = [row[1] for row in values if row[0] and str(row[0]).startswith(("Total", "Tổng"))]
         self.assertEqual(sorted(totals), sorted([received, used]))
+        gifts = workbook.worksheets[0]
+        self.assertEqual(gifts.cell(1, 1).value, self.campaign.name)
+        self.assertIn(gifts.cell(5, 3).value, ("Transfer Content", "Nội dung chuyển khoản"))
+        self.assertEqual(gifts.cell(6, 2).value, 2_000_000)
+        # printed as an accountant prints it: A4, one page wide, the column headers on every page
+        for sheet in workbook.worksheets:
+            assert_prints_on_a4(self, sheet, 5)
+        text = pdf_text(to_pdf(response.content))
+        self.assertIn(self.campaign.name, text)
+        # the workbook's number format takes its separators from the reader's locale
+        self.assertRegex(text, r"05/01/2026 2[.,]000[.,]000 N\*\*\* V\*\* A\* ung ho UH TET26")
+        self.assertIn("N*** V** A* ung ho UH TET26", text)
+        for secret in self.secrets:
+            self.assertNotIn(secret, text)
         # not published: no statement on the page, no download
         self.campaign.statement_published = False
         self.assertNotIn("ctxh-statement", self.url_open(url).text)

@@ -73,7 +73,17 @@ class CtxhDashboardKpi(models.Model):
         "ctxh.shift": ["company_id", "staffing_status", "date"],
         "ctxh.fund": ["company_id", "analytic_account_id", "income_account_id", "expense_account_id"],
         "ctxh.allocation": ["company_id", "state", "amount"],
-        "account.move.line": ["parent_state", "analytic_distribution", "account_id", "debit", "credit"],
+        "account.move.line": [
+            "parent_state",
+            "analytic_distribution",
+            "account_id",
+            "debit",
+            "credit",
+            "balance",
+            "company_id",
+            "move_id",
+        ],
+        "account.move": ["ctxh_res_model"],
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -102,6 +112,12 @@ class CtxhDashboardKpi(models.Model):
             for key, sequence, query in self._kpi_queries()
         ]
         return " UNION ALL ".join(parts)
+
+    def _fetch_query(self, query, fields):
+        # the funds tile aggregates journal items by analytic key: PostgreSQL's JIT compiler would
+        # spend about a second on it (see ctxh.fund._ctxh_no_jit)
+        with self.env["ctxh.fund"]._ctxh_no_jit():
+            return super()._fetch_query(query, fields)
 
     @api.model
     def _kpi_queries(self):

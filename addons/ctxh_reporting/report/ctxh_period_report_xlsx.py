@@ -1,5 +1,9 @@
 from odoo import _, models
 
+from odoo.addons.ctxh_case.tools.xlsx import set_print_a4
+
+__all__ = ["set_print_a4", "template_layout", "workbook_formats"]
+
 
 def template_layout(template):
     """[(line, row, value_column)] of a template: where each line is written (0-based)."""
@@ -9,22 +13,6 @@ def template_layout(template):
         row = line.row or row + 1
         layout.append((line, row, line.column or template.value_column))
     return layout
-
-
-def set_print_a4(sheet, header_row, landscape=False):
-    """Print ``sheet`` on A4 paper, fitted to the width of the page (a title merged across the
-    columns is never cut onto a second page), its column headers (0-based ``header_row``)
-    repeated at the top of every page and the page number at the bottom."""
-    sheet.set_paper(9)
-    if landscape:
-        sheet.set_landscape()
-    else:
-        sheet.set_portrait()
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(header_row)
-    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    sheet.center_horizontally()
-    sheet.set_footer("&C&P / &N")
 
 
 def workbook_formats(workbook):
