@@ -154,3 +154,32 @@ class TestDemoUsers(TransactionCase):
             except (UserError, ValidationError):
                 continue
         self.assertTrue(signed, "the demo volunteer could sign up for none of the open shifts")
+
+    def test_the_demo_hospital_is_vietnamese(self):
+        """The company `make run` and `make test` create: a Vietnamese hospital on the l10n_vn
+        chart in VND, its administrator speaking Vietnamese in its timezone, its documents on a
+        chosen layout (no "Configure document layout" at the first print), no "$" anywhere."""
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.country_id.code, "VN")
+        self.assertEqual(company.currency_id.name, "VND")
+        self.assertEqual(company.chart_template, "vn")
+        self.assertTrue(company.external_report_layout_id, "a document layout is chosen")
+        self.assertIn("Bệnh viện", company.name)
+        admin = self.env.ref("base.user_admin")
+        self.assertEqual((admin.lang, admin.tz), ("vi_VN", "Asia/Ho_Chi_Minh"))
+        # every posted amount of the demo funds is in dong, and every fund shows it with ₫
+        moves = self.env["account.move"].search([("ctxh_res_model", "!=", False)])
+        self.assertTrue(moves)
+        self.assertEqual(moves.currency_id.mapped("name"), ["VND"])
+        fund = self.env["ctxh.fund"].search([], limit=1)
+        donation = self.env["ctxh.donation"].search(
+            [("fund_id", "=", fund.id), ("state", "=", "confirmed")], limit=1
+        )
+        self.assertIn("₫", donation.with_context(lang="vi_VN").display_name + fund.currency_id.symbol)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("ctxh_donation.report_donation_receipt", donation.ids)[0]
+            .decode()
+        )
+        self.assertIn("₫", html)
+        self.assertNotIn("$", html)
