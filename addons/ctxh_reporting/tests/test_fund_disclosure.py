@@ -251,3 +251,88 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertEqual(tile.value, expected)
         action = tile.action_open()
         self.assertEqual(self.env["ctxh.fund"].search(action["domain"]), funds)
+
+    def test_fund_held_on_behalf_of_patients(self):
+        """A fund booked as money held on behalf of the patients (one liability account for
+        gifts and support, e.g. 3388): the disclosure, the period figures and the dashboard read
+        it as the ledger says, each item by the document of its entry."""
+        env = self.env_h
+        liability = env["account.account"].create(
+            {
+                "name": "Phải trả khác - tiền giữ hộ người bệnh",
+                "code": "H53388",
+                "account_type": "liability_current",
+                "company_ids": [(6, 0, self.hospital.ids)],
+            }
+        )
+        fund = env["ctxh.fund"].create(
+            {
+                "name": "Quỹ Giữ hộ người bệnh",
+                "code": "GHNB",
+                "booking_mode": "liability",
+                "journal_id": self.fund.journal_id.id,
+                "income_account_id": liability.id,
+                "expense_account_id": liability.id,
+                "in_kind_account_id": self.fund.in_kind_account_id.id,
+                "company_id": self.hospital.id,
+            }
+        )
+        donor = env["res.partner"].create({"name": "Chùa Phúc Lâm"})
+        gifts = env["ctxh.donation"].create(
+            [
+                {
+                    "partner_id": donor.id,
+                    "publish_name": True,
+                    "date": day,
+                    "channel": "cash",
+                    "amount_currency": amount,
+                    "fund_id": fund.id,
+                    "company_id": self.hospital.id,
+                }
+                for day, amount in ((date(2026, 1, 5), 6_000_000), (date(2026, 2, 5), 2_000_000))
+            ]
+        )
+        gifts.action_confirm()
+        with freeze_time(date(2026, 3, 1)):
+            gifts[1].action_cancel()  # its reversal debits the liability: a receipt taken back
+        allocation = env["ctxh.allocation"].create(
+            {
+                "case_id": self.cases[0].id,
+                "fund_id": fund.id,
+                "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
+                "method": "bank",
+                "amount": 1_500_000,
+                "company_id": self.hospital.id,
+            }
+        )
+        with freeze_time(date(2026, 3, 10)):
+            allocation.action_submit()
+            allocation.with_user(self.manager).action_approve()
+            allocation.action_pay()
+        # the ledger, item by item: on the one liability account, a donation's entry (or its
+        # reversal) is money received, a payment's entry money given
+        items = self.env["account.move.line"].search(
+            [("account_id", "=", liability.id), ("parent_state", "=", "posted")]
+        )
+        received = sum(
+            line.credit - line.debit for line in items if line.move_id.ctxh_res_model == "ctxh.donation"
+        )
+        disbursed = sum(
+            line.debit - line.credit for line in items if line.move_id.ctxh_res_model == "ctxh.allocation"
+        )
+        self.assertEqual((received, disbursed), (6_000_000, 1_500_000))
+        result = donation_figures.fund_disclosure(self.env, fund, *Q1)
+        self.assertEqual((result["received"], result["disbursed"]), (received, disbursed))
+        self.assertEqual(result["closing_balance"], received - disbursed)
+        self.assertEqual(result["receipts_total"], received)
+        self.assertEqual(sum(line["amount"] for line in result["disbursements"]), disbursed)
+        self.assertEqual(fund._get_balances(*Q1)[fund.id]["received"], received)
+        figures = build_figures(self.env, self.hospital, *Q1)
+        self.assertEqual(figures["resources.fund.GHNB"], received)
+        fund.invalidate_recordset()
+        self.assertEqual(fund.available, received - disbursed)
+        tile = self.env["ctxh.dashboard.kpi"].search(
+            [("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")]
+        )
+        funds = self.env["ctxh.fund"].search([("company_id", "=", self.hospital.id)])
+        self.assertEqual(tile.value, sum(funds.mapped("available")))
