@@ -1,5 +1,3 @@
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
@@ -116,6 +114,11 @@ SELECT fund.id AS fund_id,
  GROUP BY fund.id, fund.company_id
 """
 
+# PostgreSQL's JIT compiler, when on, spends about a second compiling these aggregates, whose cost
+# its planner over-estimates (functions over jsonb): off for the rest of the transaction (SET
+# LOCAL), sent with the query itself.
+NO_JIT = "SET LOCAL jit = off;\n"
+
 # Up to this many funds, their items are found through the analytic index; beyond, reading the
 # items of the funds' accounts once is cheaper than checking the index for most of them.
 INDEXED_FUNDS = 5
@@ -212,16 +215,15 @@ class CtxhFundBalance(models.AbstractModel):
         by_analytic = {}
         for fund in funds:
             by_analytic.setdefault(str(fund.analytic_account_id.id), []).append(fund)
-        with self._ctxh_no_jit():
-            shared = funds.filtered(lambda fund: fund.income_account_id == fund.expense_account_id)
-            params["shared"] = shared.income_account_id.ids
-            query = _keyed_items_sql(
-                "\n".join(where),
-                shared_accounts="SELECT unnest(%(shared)s::int[])" if shared else None,
-                accounts="%(accounts)s",
-            )
-            self.env.cr.execute(query, params)
-            rows = self.env.cr.fetchall()
+        shared = funds.filtered(lambda fund: fund.income_account_id == fund.expense_account_id)
+        params["shared"] = shared.income_account_id.ids
+        query = _keyed_items_sql(
+            "\n".join(where),
+            shared_accounts="SELECT unnest(%(shared)s::int[])" if shared else None,
+            accounts="%(accounts)s",
+        )
+        self.env.cr.execute(NO_JIT + query, params)
+        rows = self.env.cr.fetchall()
         for _company, key, pct, account_id, receipt, balance in rows:
             amount = float(balance) * float(pct) / 100
             for analytic in key.split(","):
@@ -251,22 +253,6 @@ class CtxhFundBalance(models.AbstractModel):
             values["disbursed"] = currency.round(values["disbursed"]) + 0.0
             values["available"] = values["received"] - values["disbursed"] - values["committed"]
         return result
-
-    @contextmanager
-    def _ctxh_no_jit(self):
-        """PostgreSQL's JIT compiler, when on, spends about a second compiling these aggregates,
-        which its planner over-estimates (functions over jsonb): off for the query, then back."""
-        cr = self.env.cr
-        cr.execute("SELECT current_setting('jit', true)")
-        previous = cr.fetchone()[0]
-        if previous in (None, "off"):
-            yield
-            return
-        cr.execute("SELECT set_config('jit', 'off', true)")
-        try:
-            yield
-        finally:
-            cr.execute("SELECT set_config('jit', %s, true)", [previous])
 
     def _ctxh_ledger_lines(self, date_from, date_to, kind="received"):
         """The journal items behind ``received`` (or ``disbursed``) of one fund, oldest first:
