@@ -353,3 +353,13 @@ class TestMoneyAcrossWorkers(unittest.TestCase):
                 paid = 700_000 if approved == first else 600_000
                 self.assertEqual(balances["disbursed"], paid + 200_000)
                 self.assertEqual(balances["available"], 1_000_000 - paid - 200_000)
+                # the public page, on a read-only route (a read replica would serve it), twice: the
+                # second from the worker's cache; both show the money received and used
+                for _time in range(2):
+                    with urllib.request.urlopen(
+                        f"{self.url}/ctxh/transparency/fund/{fund_id}", timeout=60
+                    ) as page:
+                        html = page.read().decode()
+                    self.assertIn("Quỹ đa tiến trình", html)
+                    self.assertIn("1.000.000", html)
+                    self.assertIn(f"{paid + 200_000:,}".replace(",", "."), html)

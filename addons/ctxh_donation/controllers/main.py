@@ -77,6 +77,8 @@ class CtxhTransparency(http.Controller):
         auth="public",
         methods=["GET"],
         sitemap=False,
+        # read only: served from a read replica where the server has one (docs/PERFORMANCE.md)
+        readonly=True,
     )
     def transparency_index(self, company_id=None, company=None, **kwargs):
         self._set_lang()
@@ -115,7 +117,12 @@ class CtxhTransparency(http.Controller):
         return request.make_response(html, headers=[("Content-Type", "text/html; charset=utf-8")])
 
     @http.route(
-        "/ctxh/transparency/fund/<int:fund_id>", type="http", auth="public", methods=["GET"], sitemap=False
+        "/ctxh/transparency/fund/<int:fund_id>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+        readonly=True,
     )
     def transparency_fund(self, fund_id, date_from=None, date_to=None, **kwargs):
         return self._page(date_from, date_to, fund_id=fund_id)
@@ -126,6 +133,8 @@ class CtxhTransparency(http.Controller):
         auth="public",
         methods=["GET"],
         sitemap=False,
+        # read only: served from a read replica where the server has one (docs/PERFORMANCE.md)
+        readonly=True,
     )
     def transparency_campaign(self, campaign_id, date_from=None, date_to=None, **kwargs):
         return self._page(date_from, date_to, campaign_id=campaign_id)

@@ -63,6 +63,8 @@ class CtxhPublishedStatement(http.Controller):
         auth="public",
         methods=["GET"],
         sitemap=False,
+        # read only: served from a read replica where the server has one (docs/PERFORMANCE.md)
+        readonly=True,
     )
     def statement_csv(self, campaign_id, **kwargs):
         campaign, statement = self._statement(campaign_id)
@@ -86,6 +88,8 @@ class CtxhPublishedStatement(http.Controller):
         auth="public",
         methods=["GET"],
         sitemap=False,
+        # read only: served from a read replica where the server has one (docs/PERFORMANCE.md)
+        readonly=True,
     )
     def statement_xlsx(self, campaign_id, **kwargs):
         campaign, statement = self._statement(campaign_id)
