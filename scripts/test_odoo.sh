@@ -42,7 +42,7 @@ install=$MODULES
 [[ $with_ctxh == 1 ]] && install=$CTXH_MODULES,$MODULES
 echo "== install $install on $DB without demo data (log: $LOG)"
 : >"$LOG"
-# No extra language (odoo.conf loads vi_VN for the app): Odoo's tests assert English messages.
+# Only en_US (the databases of `make run` and `make test` add vi_VN): Odoo's tests assert English messages.
 odoo_bin "$SRC" -d "$DB" -i "$install" --without-demo=all --load-language= --stop-after-init \
   --http-port="${CTXH_TEST_PORT:-8169}" --db-filter=".*" --log-level=warn --logfile= >>"$LOG" 2>&1 \
   || { tail -n 40 "$LOG"; die "installing $install failed (see $LOG)"; }
