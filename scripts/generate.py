@@ -221,7 +221,12 @@ def plan_donations(seed, count, n_funds, today):
 
 
 def donor_pool_sizes(count):
-    return {key: max(3, count * value[1] // 1000) for key, value in data.DONOR_TYPES.items()}
+    """Donors of each type: individuals give once or a few times, organisations again and again."""
+    caps = {"religious": 60, "ngo": 80, "foreign": 120}
+    return {
+        key: max(3, min(caps.get(key, count), count * value[1] // 1000))
+        for key, value in data.DONOR_TYPES.items()
+    }
 
 
 def money_windows(start, today, days):
@@ -1190,30 +1195,44 @@ class Generator:
             if rng.random() < 0.7
             else rng.choice(list(data.PROVINCES))
         )
-        if donor_type == "individual":
+        vn = self.env.ref("base.vn").id
+        if donor_type == "individual" or (donor_type == "foreign" and rng.random() < 0.6):
             name, _female = data.person_name(rng)
+            if donor_type == "foreign":  # a Vietnamese living abroad
+                country = rng.choice(list(data.ABROAD.values()))
+                return {"name": name, "country_id": self.env.ref(f"base.{country}").id}
             if rng.random() < 0.05:
                 name = f"Gia đình {'ông' if rng.random() < 0.5 else 'bà'} {name}"
-            return {
-                "name": name,
-                "city": province,
-                "phone": data.vn_mobile(rng) if rng.random() < 0.5 else False,
-            }
-        if donor_type == "business":
-            if rng.random() < 0.05:
-                name = f"{rng.choice(data.BANKS)} - chi nhánh {province}"
-            else:
+            phone = data.vn_mobile(rng) if rng.random() < 0.5 else False
+            return {"name": name, "city": province, "country_id": vn, "phone": phone}
+        country = vn
+        for _attempt in range(30):  # organisations have distinct names
+            if donor_type == "business":
                 kind, trade = rng.choice(data.BUSINESS_KINDS), rng.choice(data.BUSINESS_TRADES)
                 name = f"{kind} {trade} {rng.choice(data.BRANDS)}"
+                if rng.random() < 0.05:
+                    name = f"{rng.choice(data.BANKS)} - chi nhánh {province}"
+            elif donor_type == "religious":
+                name = data.religious_name(rng)
+            elif donor_type == "ngo":
+                name = data.ngo_name(rng)
+            else:
+                where = rng.choice(list(data.ABROAD))
+                name, country = (
+                    f"{rng.choice(data.ABROAD_GROUPS)} {where}",
+                    self.env.ref(f"base.{data.ABROAD[where]}").id,
+                )
+            if name not in used:
+                break
         else:
-            table = {"religious": data.RELIGIOUS, "ngo": data.NGOS, "foreign": data.FOREIGN}[donor_type]
-            name = rng.choice(table)
-        base, number = name, 2
-        while name in used:
-            name = f"{base} ({province})" if number == 2 else f"{base} ({province} {number})"
-            number += 1
+            name = f"{name} - cơ sở {len(used) + 1}"
         used.add(name)
-        return {"name": name, "is_company": True, "city": province}
+        return {
+            "name": name,
+            "is_company": True,
+            "city": province if country == vn else False,
+            "country_id": country,
+        }
 
     # ------------------------------------------------------------------ money
     def generate_money(self):

@@ -464,7 +464,7 @@ FUNDS = [
 DONOR_TYPES = {
     "individual": (70, 220, (50_000, 5_000_000)),
     "business": (14, 25, (2_000_000, 50_000_000)),
-    "religious": (8, 8, (1_000_000, 30_000_000)),
+    "religious": (8, 4, (1_000_000, 30_000_000)),
     "ngo": (5, 5, (3_000_000, 50_000_000)),
     "foreign": (3, 5, (500_000, 20_000_000)),
 }
@@ -522,43 +522,92 @@ BANKS = [
     "Ngân hàng Nông nghiệp và Phát triển Nông thôn",
     "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam",
 ]
-RELIGIOUS = [
-    "Chùa Cổ Lễ",
-    "Chùa Keo",
-    "Chùa Phổ Minh",
-    "Chùa Vĩnh Nghiêm",
-    "Chùa Quán Sứ",
-    "Chùa Bái Đính",
-    "Chùa Linh Quang",
-    "Chùa Phúc Lâm",
-    "Chùa An Lạc",
-    "Giáo xứ Phát Diệm",
-    "Giáo xứ Bùi Chu",
-    "Giáo xứ Khoái Đồng",
-    "Giáo xứ Nam Định",
-    "Hội Thánh Tin Lành Nam Định",
-    "Thánh thất Cao Đài Nam Định",
-    "Ban Trị sự Giáo hội Phật giáo Việt Nam tỉnh Nam Định",
-    "Tịnh xá Ngọc Nam",
+PAGODAS = [
+    "Phúc Lâm",
+    "Linh Quang",
+    "Hưng Long",
+    "Phổ Quang",
+    "Thiên Phúc",
+    "Diên Phúc",
+    "Long Hưng",
+    "Bảo Quang",
+    "Quảng Nghiêm",
+    "Kim Liên",
+    "Cổ Lễ",
+    "Keo Hành Thiện",
+    "Phổ Minh",
+    "Vĩnh Nghiêm",
+    "An Lạc",
+    "Thanh Quang",
+    "Đại Bi",
+    "Thần Quang",
+    "Phúc Hải",
+    "Hải Quang",
+    "Ngọc Nam",
+    "Từ Quang",
 ]
-NGOS = [
-    "Hội Chữ thập đỏ tỉnh Nam Định",
-    "Câu lạc bộ Thiện nguyện Trái tim nhân ái",
-    "Quỹ Bảo trợ trẻ em tỉnh Nam Định",
-    "Hội Bảo trợ người khuyết tật và trẻ mồ côi",
-    "Nhóm thiện nguyện Cơm có thịt",
-    "Câu lạc bộ Doanh nhân trẻ Nam Định",
-    "Hội Cựu chiến binh tỉnh",
-    "Quỹ Từ thiện Tấm lòng vàng",
-    "Hội Liên hiệp Phụ nữ tỉnh Nam Định",
+PARISHES = [
+    "Kiên Lao",
+    "Trà Lũ",
+    "Phú Nhai",
+    "Quần Phương",
+    "Ninh Cường",
+    "Hưng Nghĩa",
+    "Bùi Chu",
+    "Khoái Đồng",
+    "Phát Diệm",
+    "Lạc Đạo",
+    "Thánh Tâm",
+    "Văn Lý",
+    "Tân Châu",
+    "Hải Nhuận",
+    "Liên Thủy",
 ]
-FOREIGN = [
-    "Hội người Việt Nam tại Nhật Bản",
-    "Cộng đồng người Việt tại Đức",
-    "Việt kiều Hoa Kỳ",
-    "Hội Doanh nhân Việt Nam tại Hàn Quốc",
-    "Tổ chức Thiện nguyện Việt - Úc",
+NGO_PATTERNS = [
+    "Câu lạc bộ Thiện nguyện {place}",
+    "Hội Chữ thập đỏ xã {place}",
+    "Hội Phụ nữ xã {place}",
+    "Hội Cựu chiến binh xã {place}",
+    "Đoàn Thanh niên xã {place}",
+    "Nhóm thiện nguyện {brand}",
+    "Quỹ Từ thiện {brand}",
+    "Câu lạc bộ Doanh nhân {brand}",
 ]
+ABROAD = {
+    "Nhật Bản": "jp",
+    "Hàn Quốc": "kr",
+    "Đức": "de",
+    "Pháp": "fr",
+    "Úc": "au",
+    "Hoa Kỳ": "us",
+    "Canada": "ca",
+    "Cộng hòa Séc": "cz",
+    "Ba Lan": "pl",
+    "Đài Loan": "tw",
+    "Anh": "gb",
+}
+ABROAD_GROUPS = [
+    "Hội người Việt Nam tại",
+    "Cộng đồng người Việt tại",
+    "Hội Doanh nhân Việt Nam tại",
+    "Hội Sinh viên Việt Nam tại",
+]
+
+
+def religious_name(rng):
+    roll = rng.random()
+    if roll < 0.5:
+        return f"{'Chùa' if roll < 0.42 else 'Tịnh xá'} {rng.choice(PAGODAS)}"
+    if roll < 0.85:
+        return f"Giáo xứ {rng.choice(PARISHES)}"
+    if roll < 0.93:
+        return f"Hội Thánh Tin Lành chi hội {rng.choice(list(PROVINCES))}"
+    return f"Thánh thất Cao Đài {rng.choice(list(PROVINCES))}"
+
+
+def ngo_name(rng):
+    return rng.choice(NGO_PATTERNS).format(place=rng.choice(COMMUNE_NAMES), brand=rng.choice(BRANDS))
+
 
 # Allocations: support type code -> (share, amount range in VND)
 SUPPORT_TYPES = {
