@@ -584,7 +584,7 @@ ABROAD = {
     "Cộng hòa Séc": "cz",
     "Ba Lan": "pl",
     "Đài Loan": "tw",
-    "Anh": "gb",
+    "Anh": "uk",
 }
 ABROAD_GROUPS = [
     "Hội người Việt Nam tại",

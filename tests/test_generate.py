@@ -190,6 +190,23 @@ class TestGenerate(TransactionCase):
         self.assertNotEqual([row[1] for row in planned(SEED)], [row[1] for row in planned(SEED + 1)])
         self.assertLessEqual({row[2] for row in in_database}, set(codes))
 
+    def test_names_of_the_data(self):
+        """Every record the generator's words refer to exists (countries of the donors abroad,
+        case types, closure reasons, support types, skills), whatever a tiny database draws."""
+        data = sys.modules["generate_data"]
+        for code in data.ABROAD.values():
+            self.assertTrue(self.env.ref(f"base.{code}", raise_if_not_found=False), code)
+        for model, codes in (
+            ("ctxh.case.type", data.CASE_TYPES),
+            ("ctxh.closure.reason", data.CLOSURE_REASONS),
+            ("ctxh.intervention.type", data.INTERVENTION_TYPES),
+            ("ctxh.support.type", set(data.SUPPORT_TYPES) - {"over_threshold"}),
+            ("ctxh.vulnerable.group", {code for groups in data.TYPE_GROUPS.values() for code, _p in groups}),
+        ):
+            self.assertLessEqual(set(codes), set(self.env[model].search([]).mapped("code")), model)
+        for xmlid in [f"skill_{c}" for c in data.SKILLS] + [f"language_{c}" for c in data.LANGUAGES]:
+            self.assertTrue(self.env.ref(f"ctxh_volunteer.{xmlid}", raise_if_not_found=False), xmlid)
+
     def test_refuses_a_second_run(self):
         with self.assertRaisesRegex(gen.GenerateRefused, "does not add on top"):
             gen.generate(self.env, seed=SEED, **SIZES)
