@@ -250,6 +250,7 @@ class Progress:
         self.start = time.perf_counter()
         self.last_print = 0.0
         self.tty = bool(stream) and hasattr(stream, "isatty") and stream.isatty()
+        self.records = None  # records made, when the phase counts its progress otherwise
 
     def add(self, count):
         self.done += count
@@ -315,8 +316,9 @@ class Generator:
         progress.close()
         seconds = time.perf_counter() - started
         count = odoo.sql_db.sql_counter - queries
-        self.timings.append({"phase": name, "records": total, "seconds": seconds, "queries": count})
-        self.say(f"  {name:<28} {total:>9,} records {seconds:9.1f} s {count:>10,} queries")
+        records = progress.records if progress.records is not None else total
+        self.timings.append({"phase": name, "records": records, "seconds": seconds, "queries": count})
+        self.say(f"  {name:<28} {records:>9,} records {seconds:9.1f} s {count:>10,} queries")
 
     def create(self, model, vals_list, env=None):
         records = (env or self.env)[model].create(vals_list)
@@ -389,6 +391,7 @@ class Generator:
             self._users()
             self._teams()
             progress.add(1)
+            progress.records = sum(len(ids) for ids in self.users.values())
 
     def _departments(self):
         Department = self.env["hr.department"]
@@ -998,12 +1001,13 @@ class Generator:
         templates = self.create("ctxh.shift.template", vals_list)
         first, last = self.today - timedelta(days=364), self.today + timedelta(days=28)
         months = month_windows(first, last)
-        with self.phase("shifts (from templates)", len(months)) as progress:
+        with self.phase("shifts (from templates)", len(months)) as progress:  # progress in months
             for month_first, month_last in months:
                 shifts = templates._generate_shifts(month_first, month_last)
                 self.ids["ctxh.shift"].extend(shifts.ids)
                 self.commit()
                 progress.add(1)
+            progress.records = len(self.ids["ctxh.shift"])
         self.posts = posts
 
     def generate_assignments(self):
@@ -1286,7 +1290,7 @@ class Generator:
     # ------------------------------------------------------------------ checks
     def check(self):
         """The checks, printed: consistency, entries, balances, counts."""
-        started = time.perf_counter()
+        started, queries = time.perf_counter(), odoo.sql_db.sql_counter
         env = self.env
         problems = env["ctxh.fund"]._ctxh_check_consistency()
         funds = env["ctxh.fund"].browse(self.funds)
@@ -1321,7 +1325,12 @@ class Generator:
             "money_growth": self.money.growth(),
         }
         self.timings.append(
-            {"phase": "checks", "records": 0, "seconds": time.perf_counter() - started, "queries": 0}
+            {
+                "phase": "checks",
+                "records": 0,
+                "seconds": time.perf_counter() - started,
+                "queries": odoo.sql_db.sql_counter - queries,
+            }
         )
         self.print_report(report, funds)
         return report
