@@ -7,7 +7,8 @@
 
 What it makes, over the two years before today (nothing is dated after today):
 - master data: clinical departments, social work teams led by a supervisor, social workers (some
-  in the Sensitive Cases group), collaborators, two managers, two finance officers, a finance
+  in the Sensitive Cases group), collaborators, two managers, three finance officers (one also a
+  Collaborator, who pays the support of restricted funds, see ``MoneyState._pay``), a finance
   auditor, a volunteer coordinator (logins ``gen.*``; managers, finance staff, auditor,
   coordinator and the first social worker have their login as password);
 - cases of patients (protected contacts with hospital IDs, CCCD, insurance card, phone) with a
@@ -32,11 +33,12 @@ real today. Everything else is created with batched ORM ``create`` calls (tracki
 
 Reproducible: every phase draws from ``random.Random(f"{seed}:{phase}")``; two runs with the same
 seed, sizes and day give the same data (ids and sequence numbers aside). Committed after every
-batch, so progress survives an interruption. A database that holds generated data already (the
-``ir.config_parameter`` ``ctxh.generate``, or users ``gen.*``) is refused: the generator never
-adds on top; drop the database and run it again. At the end it checks and prints: the funds'
-consistency check, every generated entry posted, hashed and balanced, each fund's balance against
-its donations and allocations, and the number of records per model.
+batch: an interrupted run keeps what it made, marked "running" in the ``ir.config_parameter``
+``ctxh.generate``. A database that holds generated data (that parameter, or users ``gen.*``) is
+refused: the generator never adds on top, nor resumes; drop the database and run it again. At
+the end it checks and prints: the funds' consistency check, every generated entry posted, hashed
+and balanced, each fund's balance against its donations and allocations, and the number of
+records per model.
 """
 
 import argparse
@@ -289,6 +291,7 @@ class Generator:
         self.progress_stream = progress
         self.company = self.env.company
         self.timings = []
+        self.started = None  # when the run started (the marker keeps it)
         self.ids = defaultdict(list)  # model -> ids created by the generator
 
     # ------------------------------------------------------------------ plumbing
@@ -353,7 +356,7 @@ class Generator:
             "sizes": self.sizes,
             "today": str(self.today),
             "status": status,
-            "started": getattr(self, "started", None) or fields.Datetime.to_string(fields.Datetime.now()),
+            "started": self.started or fields.Datetime.to_string(fields.Datetime.now()),
         }
         self.started = info["started"]
         self.env["ir.config_parameter"].sudo().set_param(MARKER, json.dumps(info))
