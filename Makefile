@@ -1,6 +1,6 @@
 # ctxh: setup, run and test in two commands. See README.md.
 # ODOO_SRC names an Odoo 18.0 source tree (optional where `import odoo` already works).
-.PHONY: run test lint setup i18n bench screenshots help test-odoo-hr test-odoo-account
+.PHONY: run test lint setup i18n bench generate screenshots help test-odoo-hr test-odoo-account
 
 help:
 	@echo "make run    - system packages, .venv and the Vietnamese demo database \$$CTXH_DB (ctxh_demo) when missing,"
@@ -10,6 +10,8 @@ help:
 	@echo "make setup  - only create/refresh .venv"
 	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"
 	@echo "make bench  - benchmarks at hospital scale on the demo database (rolled back), printing figures"
+	@echo "make generate SCALE=demo|hospital|province - a seeded Vietnamese hospital for benchmarks in \$$CTXH_BENCH_DB"
+	@echo "              (ctxh_bench, created without demo data when missing; refused when it holds generated data)"
 	@echo "make screenshots - docs/screenshots/*.png of the main screens in Vietnamese, from the demo (\$$CTXH_DB on \$$CTXH_PORT)"
 	@echo "make test-odoo-hr      - Odoo's own hr tests on a fresh database with the ctxh addons installed"
 	@echo "make test-odoo-account - Odoo's own account tests with ctxh installed (about 10 min: before each release)"
@@ -31,6 +33,9 @@ i18n: setup
 
 bench:
 	@scripts/bench.sh
+
+generate:
+	@SCALE=$(or $(SCALE),hospital) scripts/generate.sh
 
 # Odoo's own tests with ctxh installed (scripts/test_odoo.sh; add --without-ctxh to compare).
 test-odoo-hr:
