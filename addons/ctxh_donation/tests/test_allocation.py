@@ -105,6 +105,17 @@ class TestAllocation(CtxhDonationCommon):
         self.case_b.vulnerable_group_ids = group
         self._allocation(100_000, case=self.case_b).action_submit()
 
+    def test_finance_officer_pays_from_a_restricted_fund(self):
+        """Paying checks the case's eligibility again, as the finance officer, who reads neither
+        cases nor case types: the check compares them without giving them to the officer."""
+        self._confirmed_donation(1_000_000)
+        self.fund.write({"restricted": True, "case_type_ids": [(6, 0, self.case_type.ids)]})
+        allocation = self._approved(200_000, case=self.case_a)
+        self.env.invalidate_all()  # read as the finance officer, not from what the manager read
+        allocation.with_user(self.finance).action_pay()
+        self.assertEqual(allocation.state, "paid")
+        self.assertFalse(self.env["ctxh.case.type"].with_user(self.finance).has_access("read"))
+
     def test_refuse_designated_money_for_another_patient(self):
         designated = self._confirmed_donation(1_000_000, restriction="case", case_id=self.case_a.id)
         self._confirmed_donation(300_000)
