@@ -308,7 +308,7 @@ class CtxhFundBalance(models.AbstractModel):
                   GROUP BY am.ctxh_res_id
                 )
                 SELECT d.id, d.state, d.{amount_column}, COALESCE(e.entries, 0), COALESCE(e.reversals, 0),
-                       COALESCE(g.amount, 0), d.move_id IS NOT NULL
+                       COALESCE(g.amount, 0), d.move_id IS NOT NULL, d.company_id
                   FROM {Document._table} d
              LEFT JOIN entries e ON e.doc_id = d.id
              LEFT JOIN ledger g ON g.doc_id = d.id
@@ -317,9 +317,13 @@ class CtxhFundBalance(models.AbstractModel):
                 """,  # noqa: S608 - table and columns come from the models, not from input
                 {"model": model, "funds": tuple(funds.ids)},
             )
-            for doc_id, state, amount, entries, reversals, posted, has_move in self.env.cr.fetchall():
-                document = Document.browse(doc_id)
-                currency = document.company_id.currency_id
+            rows = self.env.cr.fetchall()
+            currencies = {
+                company.id: company.currency_id
+                for company in self.env["res.company"].sudo().browse({row[7] for row in rows})
+            }
+            for doc_id, state, amount, entries, reversals, posted, has_move, company_id in rows:
+                currency = currencies[company_id]
                 amount = float(amount or 0.0)
                 if state in posted_states:
                     ok = (
@@ -332,6 +336,7 @@ class CtxhFundBalance(models.AbstractModel):
                 else:
                     ok = entries == 0 and reversals == 0
                 if not ok:
+                    document = Document.browse(doc_id)
                     problems.append(
                         _(
                             "%(document)s (%(state)s, %(amount)s): %(entries)s posted entries of "
