@@ -156,6 +156,8 @@ class CtxhShiftAssignment(models.Model):
                 [("shift_id", "in", shifts.ids), ("state", "in", ACTIVE_STATES)], ["shift_id"], ["__count"]
             )
         )
+        # each request reads its own volunteer's diary only (not every diary of the call)
+        diaries = diary.grouped("volunteer_id")
         now = fields.Datetime.now()
         result = []
         for volunteer, shift, assignment in requests:
@@ -210,7 +212,9 @@ class CtxhShiftAssignment(models.Model):
                         ),
                     )
                 )
-            diary_reasons = self._diary_refusals(volunteer, shift, assignment, diary)
+            diary_reasons = self._diary_refusals(
+                volunteer, shift, assignment, diaries.get(volunteer, Assignment.browse())
+            )
             if diary_reasons and diary_reasons[0][0] == "already":
                 reasons.insert(0, diary_reasons[0])  # on the shift already: that says it all
             else:
