@@ -7,8 +7,7 @@
 
 What it makes, over the two years before today (nothing is dated after today):
 - master data: clinical departments, social work teams led by a supervisor, social workers (some
-  in the Sensitive Cases group), collaborators, two managers, three finance officers (one also a
-  Collaborator, who pays the support of restricted funds, see ``MoneyState._pay``), a finance
+  in the Sensitive Cases group), collaborators, two managers, two finance officers, a finance
   auditor, a volunteer coordinator (logins ``gen.*``; managers, finance staff, auditor,
   coordinator and the first social worker have their login as password);
 - cases of patients (protected contacts with hospital IDs, CCCD, insurance card, phone) with a
@@ -110,7 +109,6 @@ OPEN_PHASES = ("intake", "screening", "assessment", "care_plan", "services", "fo
 ROLE_LABELS = {
     "manager": "manager (approves support)",
     "finance": "finance officer (confirms gifts / pays support)",
-    "finance_restricted": "finance officer + collaborator (pays support of restricted funds)",
     "auditor": "finance auditor",
     "coordinator": "volunteer coordinator",
     "officer": "social worker (sensitive cases too)",
@@ -430,7 +428,6 @@ class Generator:
         roles = (
             [("manager", ("manager", "sensitive"), True)] * 2
             + [("finance", ("finance",), True)] * 2
-            + [("finance_restricted", ("finance", "collaborator"), True)]
             + [("auditor", ("auditor",), True), ("coordinator", ("coordinator",), True)]
             + [("supervisor", ("supervisor", "sensitive"), False)] * self.n_teams
             + [("officer", ("officer",), False)] * n_officers
@@ -1404,7 +1401,6 @@ class MoneyState:
         self.next_case = 0
         self.finance = [gen.env["res.users"].browse(uid) for uid in gen.users["finance"]]
         self.managers = [gen.env["res.users"].browse(uid) for uid in gen.users["manager"]]
-        self.restricted_payer = gen.env["res.users"].browse(gen.users["finance_restricted"][0])
         self.threshold = gen.company.ctxh_second_approval_amount or 0
         self.support_types = {
             code: rec for code, rec in gen._lookup("ctxh.support.type").items() if code in data.SUPPORT_TYPES
@@ -1665,18 +1661,11 @@ class MoneyState:
             self.gen.commit()
 
     def _pay(self, allocations):
-        """The other finance officer pays (not the one who confirmed the gifts).
-
-        Support from a restricted fund is paid by a finance officer who is also a Collaborator:
-        ctxh_donation's eligibility check (``ctxh.fund._is_case_eligible``, called by
-        ``action_pay``) reads the fund's eligible case types, which the Finance Officer group
-        alone may not read (AccessError on ctxh.case.type: an addon bug, see README)."""
+        """The other finance officer pays (not the one who confirmed the gifts)."""
         records = self.env["ctxh.allocation"].browse([a.id for a in allocations])
-        restricted = records.filtered(lambda a: a.fund_id.restricted)
-        for payer, to_pay in ((self.finance[1], records - restricted), (self.restricted_payer, restricted)):
-            for batch in chunks(to_pay, self.gen.batch):
-                batch.with_user(payer).action_pay()
-                self.gen.commit()
+        for batch in chunks(records, self.gen.batch):
+            batch.with_user(self.finance[1]).action_pay()
+            self.gen.commit()
 
 
 def expected_balances(env, funds):
