@@ -9,7 +9,7 @@ help:
 	@echo "make lint   - ruff and pylint-odoo mandatory checks"
 	@echo "make setup  - only create/refresh .venv"
 	@echo "make i18n DB=ctxh_demo MODULES=ctxh_case - regenerate .pot files and merge new terms into vi.po"
-	@echo "make bench  - benchmarks at hospital scale on the demo database (rolled back), printing figures"
+	@echo "make bench  - benchmarks on \$$CTXH_BENCH_DB (ctxh_bench, filled by make generate), rolled back, printing figures and targets"
 	@echo "make generate SCALE=demo|hospital|province - a seeded Vietnamese hospital for benchmarks in \$$CTXH_BENCH_DB"
 	@echo "              (ctxh_bench, created without demo data when missing; refused when it holds generated data)"
 	@echo "make screenshots - docs/screenshots/*.png of the main screens in Vietnamese, from the demo (\$$CTXH_DB on \$$CTXH_PORT)"
