@@ -1,3 +1,4 @@
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -43,6 +44,19 @@ class _PageCache:
 
 public_pages = _PageCache()
 
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def not_found_page():
+    """A 404 that tells the visitor, in their language, that there is nothing public here (an
+    unknown or unpublished fund, campaign or hospital): the same page whatever the reason."""
+    response = request.render(
+        "ctxh_donation.transparency_error",
+        {"message": _("Page not found: this fund, campaign or hospital does not exist or is not public.")},
+    )
+    response.status_code = 404
+    return response
+
 
 class CtxhTransparency(http.Controller):
     """Public disclosure pages of one hospital's funds and campaigns (no login).
@@ -63,6 +77,9 @@ class CtxhTransparency(http.Controller):
     def _period(self, date_from, date_to):
         """(start, end, error message): dates as yyyy-mm-dd, start before end."""
         try:
+            # the whole value: Odoo reads the first 10 characters only ("2026-01-31abc")
+            if any(value and not DATE_RE.fullmatch(value) for value in (date_from, date_to)):
+                raise ValueError(date_from, date_to)
             start = fields.Date.to_date(date_from) if date_from else None
             end = fields.Date.to_date(date_to) if date_to else None
         except ValueError:
@@ -84,11 +101,11 @@ class CtxhTransparency(http.Controller):
         self._set_lang()
         if company is not None:
             if not company.isdigit():
-                raise request.not_found()
+                return not_found_page()
             company_id = int(company)
         data = request.env["ctxh.fund"]._ctxh_public_index(company_id)
         if data is None:
-            raise request.not_found()
+            return not_found_page()
         return request.render("ctxh_donation.transparency_index", data)
 
     def _page(self, date_from, date_to, **ids):
@@ -101,14 +118,14 @@ class CtxhTransparency(http.Controller):
         if request.env.user._is_public():
             version = Fund._ctxh_public_version(**ids)
             if version is None:
-                raise request.not_found()
+                return not_found_page()
             key = (request.db, tuple(sorted(ids.items())), start, end, request.env.lang, version)
             html = public_pages.get(key)
             if html is not None:
                 return request.make_response(html, headers=[("Content-Type", "text/html; charset=utf-8")])
         data = Fund._ctxh_public_page(date_from=start, date_to=end, **ids)
         if data is None:
-            raise request.not_found()
+            return not_found_page()
         response = request.render("ctxh_donation.transparency_page", {"data": data})
         if key is None:
             return response

@@ -9,6 +9,8 @@ from odoo.tools.misc import format_date
 
 from odoo.addons.ctxh_case.tools.xlsx import set_print_a4
 
+from .main import not_found_page
+
 
 class CtxhPublishedStatement(http.Controller):
     """Downloads of a campaign's published statement (sao kê): every receipt and every use of
@@ -16,12 +18,13 @@ class CtxhPublishedStatement(http.Controller):
     Nothing is read here: the model returns plain values."""
 
     def _statement(self, campaign_id):
+        """(campaign, statement), or (None, None) when the campaign publishes no statement."""
         if "vi_VN" in dict(request.env["res.lang"].get_installed()):
             request.update_context(lang="vi_VN")
         # sudo: whether the campaign exists, is active and publishes its statement
         campaign = request.env["ctxh.campaign"].sudo().browse(campaign_id).exists()
         if not (campaign and campaign.active and campaign.fund_id.active and campaign.statement_published):
-            raise request.not_found()
+            return None, None
         return campaign, campaign._ctxh_public_statement()
 
     def _tables(self, statement):
@@ -68,6 +71,8 @@ class CtxhPublishedStatement(http.Controller):
     )
     def statement_csv(self, campaign_id, **kwargs):
         campaign, statement = self._statement(campaign_id)
+        if campaign is None:
+            return not_found_page()
         out = io.StringIO()
         writer = csv.writer(out)
         for row in self._rows(statement):
@@ -93,6 +98,8 @@ class CtxhPublishedStatement(http.Controller):
     )
     def statement_xlsx(self, campaign_id, **kwargs):
         campaign, statement = self._statement(campaign_id)
+        if campaign is None:
+            return not_found_page()
         out = io.BytesIO()
         workbook = xlsxwriter.Workbook(out, {"in_memory": True})
         bold = workbook.add_format({"bold": True})

@@ -40,6 +40,38 @@ class AccountStatementImport(models.TransientModel):
             raise UserError(_("Choose the fund's journal the bank statement belongs to."))
         return super()._import_file()
 
+    def _parse_file(self, data_file):
+        try:
+            return super()._parse_file(data_file)
+        except UserError as exc:
+            # OCA's sheet parser says "Bad file/mapping: " and the parser's own error, often
+            # empty: the finance officer learns which file and which layout did not fit
+            if not (self.sheet_mapping_id and exc.__cause__ is not None):
+                raise
+            raise UserError(
+                _(
+                    "The file %(file)s cannot be read as a bank statement with the column mapping "
+                    "%(mapping)s: check that it is the statement your bank exported for this "
+                    "journal, in its original layout.",
+                    file=self.statement_filename or "",
+                    mapping=self.sheet_mapping_id.name,
+                )
+            ) from exc
+
+    def import_single_file(self, file_data, result):
+        before = len(result["statement_ids"])
+        res = super().import_single_file(file_data, result)
+        if len(result["statement_ids"]) == before:
+            # instead of OCA's English message (no Vietnamese translation)
+            raise UserError(
+                _(
+                    "The file %s was already imported, or holds only transactions already imported: "
+                    "nothing was added.",
+                    self.statement_filename or "",
+                )
+            )
+        return res
+
     def _create_bank_statements(self, stmts_vals, result):
         before = set(result["statement_ids"])
         res = super()._create_bank_statements(stmts_vals, result)

@@ -17,7 +17,7 @@ class CtxhAllocation(models.Model):
 
     _name = "ctxh.allocation"
     _description = "Support Allocation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document", "ctxh.input.check"]
     _order = "id desc"
     _check_company_auto = True
     _ctxh_guarded_fields = (

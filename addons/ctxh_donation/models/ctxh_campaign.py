@@ -7,7 +7,7 @@ class CtxhCampaign(models.Model):
 
     _name = "ctxh.campaign"
     _description = "Fundraising Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.input.check"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

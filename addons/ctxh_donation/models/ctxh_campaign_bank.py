@@ -52,15 +52,59 @@ class CtxhCampaign(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        taken = []
         for vals in vals_list:
             if vals.get("reference"):
                 vals["reference"] = normalize_reference(vals["reference"])
+                company_id = vals.get("company_id") or self.env.company.id
+                taken.append((company_id, vals["reference"], vals.get("name")))
+        self._ctxh_check_references_free(taken)
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("reference"):
             vals["reference"] = normalize_reference(vals["reference"])
+            company_id = vals.get("company_id")
+            self._ctxh_check_references_free(
+                [
+                    (company_id or campaign.company_id.id, vals["reference"], campaign.name)
+                    for campaign in self
+                ]
+            )
         return super().write(vals)
+
+    def _ctxh_check_references_free(self, taken):
+        """Before writing: each (company id, reference, campaign name) of ``taken`` is the only
+        one of its hospital, among the campaigns of ``taken`` and the others (archived ones too);
+        the unique constraint backs this under concurrency."""
+        seen = {}
+        for company_id, reference, name in taken:
+            other = seen.get((company_id, reference))
+            if other is None:
+                # sudo: whether the reference is taken and by which campaign, whatever the user reads
+                found = (
+                    self.sudo()
+                    .with_context(active_test=False)
+                    .search(
+                        [
+                            ("company_id", "=", company_id),
+                            ("reference", "=", reference),
+                            ("id", "not in", self.ids),
+                        ],
+                        limit=1,
+                    )
+                )
+                other = found.name if found else None
+            if other is not None:
+                raise ValidationError(
+                    _(
+                        "The transfer reference %(reference)s is already used by campaign %(campaign)s: "
+                        "choose another one.",
+                        reference=reference,
+                        campaign=other,
+                    )
+                )
+            seen[(company_id, reference)] = name or reference
 
     @api.constrains("reference")
     def _check_reference(self):

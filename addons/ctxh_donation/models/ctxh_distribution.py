@@ -14,7 +14,7 @@ class CtxhDistribution(models.Model):
 
     _name = "ctxh.distribution"
     _description = "In-kind Distribution"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document", "ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _ctxh_guarded_fields = ("state", "move_id", "reversal_move_id")

@@ -16,7 +16,7 @@ class CtxhDonation(models.Model):
 
     _name = "ctxh.donation"
     _description = "Donation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.money.document", "ctxh.input.check"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _ctxh_guarded_fields = ("state", "move_id", "reversal_move_id", "receipt_number", "attributed_amount")
@@ -254,6 +254,19 @@ class CtxhDonation(models.Model):
                 raise ValidationError(_("A donation to a named patient needs the patient's case."))
             if donation.restriction == "programme" and not donation.support_type_id:
                 raise ValidationError(_("A donation to a programme needs the programme."))
+
+    @api.constrains("amount_currency", "currency_id")
+    def _check_amount_not_negative(self):
+        for donation in self:
+            if donation.currency_id.compare_amounts(donation.amount_currency, 0.0) < 0:
+                raise ValidationError(
+                    _(
+                        "The amount of a donation cannot be negative (%(amount)s).",
+                        amount=formatLang(
+                            self.env, donation.amount_currency, currency_obj=donation.currency_id
+                        ),
+                    )
+                )
 
     @api.constrains("date", "campaign_id")
     def _check_campaign_window(self):

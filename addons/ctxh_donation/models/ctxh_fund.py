@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .bank_text import normalize_reference
+
 
 class CtxhFund(models.Model):
     """A sponsorship fund: money and goods received for a purpose, backed by an analytic account."""
@@ -14,6 +16,7 @@ class CtxhFund(models.Model):
         "ctxh.fund.balance",  # received / disbursed / available: ctxh_fund_balance.py
         "ctxh.fund.attribution",  # donors behind paid allocations: ctxh_fund_attribution.py
         "ctxh.fund.disclosure",  # public figures: ctxh_fund_disclosure.py
+        "ctxh.input.check",  # text sizes
     ]
     _order = "sequence, name"
     _check_company_auto = True
@@ -90,8 +93,41 @@ class CtxhFund(models.Model):
                     )
                 )
 
+    def _ctxh_check_codes_free(self, taken):
+        """Before writing: no two funds of a hospital have the same code as banks carry it (the
+        transfer content "UH <code>" finds the fund by it), archived funds included."""
+        seen = {}
+        for company_id, code, name in taken:
+            key = (company_id, normalize_reference(code))
+            other = seen.get(key)
+            if other is None:
+                # sudo: whether the code is taken and by which fund, whatever the user reads
+                funds = (
+                    self.sudo()
+                    .with_context(active_test=False)
+                    .search([("company_id", "=", company_id), ("id", "not in", self.ids)])
+                )
+                found = funds.filtered(lambda fund, code=key[1]: normalize_reference(fund.code) == code)[:1]
+                other = found.name if found else None
+            if other is not None:
+                raise ValidationError(
+                    _(
+                        "The code %(code)s is already used by fund %(fund)s: choose another one.",
+                        code=code.strip(),
+                        fund=other,
+                    )
+                )
+            seen[key] = name or code
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._ctxh_check_codes_free(
+            [
+                (vals.get("company_id") or self.env.company.id, vals["code"], vals.get("name"))
+                for vals in vals_list
+                if vals.get("code")
+            ]
+        )
         plan = self.env.ref("ctxh_donation.analytic_plan_funds")
         for vals in vals_list:
             if not vals.get("analytic_account_id"):
@@ -113,6 +149,10 @@ class CtxhFund(models.Model):
         return funds
 
     def write(self, vals):
+        if vals.get("code"):
+            self._ctxh_check_codes_free(
+                [(vals.get("company_id") or fund.company_id.id, vals["code"], fund.name) for fund in self]
+            )
         booked = {"journal_id", "income_account_id", "expense_account_id", "in_kind_account_id", "company_id"}
         if booked & set(vals) and self._ctxh_has_entries():
             raise UserError(

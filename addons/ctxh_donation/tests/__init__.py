@@ -11,3 +11,4 @@ from . import test_published_statement
 from . import test_documents
 from . import test_tours
 from . import test_query_budget
+from . import test_bad_inputs

@@ -13,7 +13,7 @@ MAX_SHIFT_HOURS = 24
 class CtxhShift(models.Model):
     _name = "ctxh.shift"
     _description = "Volunteer Shift"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.input.check"]
     _order = "start_datetime, post_id"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -19,7 +19,7 @@ def local_datetime(day, hours):
 class CtxhShiftTemplate(models.Model):
     _name = "ctxh.shift.template"
     _description = "Recurring Shift Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ctxh.input.check"]
     _order = "post_id, start_time"
 
     name = fields.Char(required=True, tracking=True)

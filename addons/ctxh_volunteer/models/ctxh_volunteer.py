@@ -5,13 +5,20 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import email_normalize
+
+from odoo.addons.ctxh_case.models.ctxh_validation import (
+    check_vn_national_id,
+    check_vn_phone,
+    normalize_identifier,
+)
 
 
 class CtxhVolunteer(models.Model):
     _name = "ctxh.volunteer"
     _description = "Volunteer or Collaborator"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.vietnamese.order"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ctxh.vietnamese.order", "ctxh.input.check"]
     _order = "name"
 
     partner_id = fields.Many2one("res.partner", required=True, ondelete="restrict", index=True)
@@ -126,15 +133,34 @@ class CtxhVolunteer(models.Model):
         )
         return res
 
+    def _ctxh_check_contact_vals(self, vals):
+        """Before writing: the national ID (CCCD, spaces and dots removed), the phone numbers
+        (Vietnamese formats) and the e-mail address a coordinator types."""
+        if vals.get("national_id") and isinstance(vals["national_id"], str):
+            vals["national_id"] = normalize_identifier(vals["national_id"])
+            check_vn_national_id(self, vals["national_id"])
+        for fname in ("phone", "mobile", "emergency_phone"):
+            if vals.get(fname):
+                check_vn_phone(self, fname, vals[fname])
+        # one plain address (the portal login and the invitations use it): Odoo's normalization
+        # would keep "khoa@example.vn" of "le minh khoa@example.vn"
+        email = vals.get("email") and vals["email"].strip()
+        if email and (email_normalize(email) or "").lower() != email.lower():
+            raise ValidationError(
+                _("The e-mail address %s is not valid: write it as name@example.com.", vals["email"][:60])
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
+            self._ctxh_check_contact_vals(vals)
             if vals.get("state") == "active":
                 vals.setdefault("date_activated", today)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._ctxh_check_contact_vals(vals)
         if "state" not in vals:
             return super().write(vals)
         today = fields.Date.context_today(self)

@@ -5,6 +5,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, email_normalize
 
+from odoo.addons.ctxh_case.models.ctxh_validation import is_vn_phone
+
 # Limits of the public application form (per field, and applications per address per hour).
 APPLICATION_LIMITS = {
     "name": 100,
@@ -157,7 +159,7 @@ class CtxhVolunteer(models.Model):
         if text["email"] and not email:
             raise UserError(_("The e-mail address is not valid."))
         for phone in (text["phone"], text["emergency_phone"]):
-            if phone and (not re.fullmatch(r"[0-9 +().-]+", phone) or not phone_key(phone)):
+            if phone and (not re.fullmatch(r"[0-9 +().-]+", phone) or not is_vn_phone(phone)):
                 raise UserError(_("A phone number is not valid: give 10 digits, e.g. 0912 345 678."))
         birthdate = self._parse_application_birthdate(values.get("birthdate"))
         if not values.get("pledge"):

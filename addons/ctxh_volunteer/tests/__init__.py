@@ -12,3 +12,4 @@ from . import test_portal
 from . import test_tours
 from . import test_vietnamese
 from . import test_volunteer_dates
+from . import test_bad_inputs
