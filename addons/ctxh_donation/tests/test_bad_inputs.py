@@ -236,7 +236,7 @@ DONATION_BAD_INPUTS = [
         "ctxh.donation",
         "create",
         lambda t: _gift(t, fund_id=t.fund_bank.id, amount_currency=350_000, statement_line_id=t.line.id),
-        "không khớp với số tiền tài trợ (350.000",
+        "không khớp với số tiền tài trợ (",  # the amounts in the company's currency
     ),
     BadInput(
         "statement line explained by another donation",
@@ -429,7 +429,7 @@ DONATION_BAD_INPUTS = [
         "ctxh.allocation",
         "call",
         lambda t: (t.request_over_gift, "action_approve"),
-        "chỉ còn 1.000.000",
+        "nhưng khoản tài trợ có chỉ định",  # "... chỉ còn <amount in the company's currency>"
         _manager,
     ),
     BadInput(
