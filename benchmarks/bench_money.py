@@ -95,13 +95,14 @@ class MoneyBench:
         )
 
     def _busiest_fund(self):
-        """The fund whose journal holds the most entries (booked as income, no bank statement)."""
+        """The fund whose journal holds the most entries (booked as income, no bank statement, open
+        to every case)."""
         self.env.cr.execute(
             """
             SELECT f.id FROM ctxh_fund f
               JOIN account_move m ON m.journal_id = f.journal_id
              WHERE f.active AND f.income_account_id != f.expense_account_id
-               AND f.transit_account_id IS NULL
+               AND f.transit_account_id IS NULL AND NOT f.restricted
           GROUP BY f.id ORDER BY COUNT(*) DESC LIMIT 1
             """
         )

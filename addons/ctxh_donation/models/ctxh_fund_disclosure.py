@@ -2,6 +2,10 @@ from odoo import _, api, models
 
 from odoo.addons.ctxh_case.tools.vietnamese import sort_key
 
+# Donors listed by name on a public page; the others are summed on one line (the printed
+# disclosure and the published statement list every gift).
+PUBLIC_DONORS = 100
+
 
 class CtxhFundDisclosure(models.AbstractModel):
     """Figures the public sees: aggregates per support type, never a patient.
@@ -15,45 +19,86 @@ class CtxhFundDisclosure(models.AbstractModel):
     _name = "ctxh.fund.disclosure"
     _description = "Fund Public Disclosure"
 
-    def _get_public_report(self, date_from=None, date_to=None, campaign=None):
+    def _get_public_report(self, date_from=None, date_to=None, campaign=None, donor_limit=None):
         """Aggregate figures of one fund (or one of its campaigns) for a period.
 
         With ``campaign``: the campaign's own receipts and the disbursements charged to it.
+        With ``donor_limit``: the largest donors only, the others summed in ``other_donors``
+        (the public page of a fund of thousands of donors; the printed disclosure lists all).
         """
         self.ensure_one()
         # sudo: aggregates of the fund only, returned as plain values (see the class docstring)
         fund = self.sudo()
         period = fund._get_balances(date_from, date_to, campaign=campaign)[fund.id]
-        totals = fund._get_balances(None, date_to, campaign=campaign)[fund.id]
-        donation_domain = [("fund_id", "=", fund.id), ("state", "=", "confirmed")]
+        # the balance at the end of the period: the same figures when the period has no start
+        totals = period if not date_from else fund._get_balances(None, date_to, campaign=campaign)[fund.id]
         allocation_domain = [("fund_id", "=", fund.id), ("state", "=", "paid")]
         line_domain = [("distribution_id.fund_id", "=", fund.id), ("distribution_id.state", "=", "done")]
         if campaign:
-            donation_domain.append(("campaign_id", "=", campaign.id))
             allocation_domain.append(("campaign_id", "=", campaign.id))
             line_domain.append(("distribution_id.campaign_id", "=", campaign.id))
         if date_from:
-            donation_domain.append(("date", ">=", date_from))
             allocation_domain.append(("date_paid", ">=", date_from))
             line_domain.append(("distribution_id.date", ">=", date_from))
         if date_to:
-            donation_domain.append(("date", "<=", date_to))
             allocation_domain.append(("date_paid", "<=", date_to))
             line_domain.append(("distribution_id.date", "<=", date_to))
-        merged = {}
-        for partner, anonymous, publish, amount, count in (
-            self.env["ctxh.donation"]
-            .sudo()
-            ._read_group(
-                donation_domain,
-                ["partner_id", "is_anonymous", "publish_name"],
-                ["amount:sum", "__count"],
+        # per named donor (partner) who agreed to be named, and one line of the others: the
+        # largest ones read in one query, the rest summed by the same query (a fund of tens of
+        # thousands of donors sends a hundred rows, not all of them)
+        self.env["ctxh.donation"].flush_model(
+            [
+                "partner_id",
+                "is_anonymous",
+                "publish_name",
+                "amount",
+                "fund_id",
+                "state",
+                "campaign_id",
+                "date",
+            ]
+        )
+        self.env.cr.execute(
+            """
+            WITH groups AS (
+                SELECT CASE WHEN d.partner_id IS NOT NULL AND NOT COALESCE(d.is_anonymous, FALSE)
+                                 AND COALESCE(d.publish_name, FALSE) THEN d.partner_id END AS donor,
+                       SUM(d.amount) AS amount, COUNT(*) AS count
+                  FROM ctxh_donation d
+                 WHERE d.fund_id = %(fund)s AND d.state = 'confirmed'
+                   AND (%(campaign)s::int IS NULL OR d.campaign_id = %(campaign)s::int)
+                   AND (%(date_from)s::date IS NULL OR d.date >= %(date_from)s::date)
+                   AND (%(date_to)s::date IS NULL OR d.date <= %(date_to)s::date)
+              GROUP BY 1
             )
-        ):
-            name = partner.name if partner and not anonymous and publish else _("Anonymous donor")
-            entry = merged.setdefault(name, {"name": name, "amount": 0.0, "count": 0})
-            entry["amount"] += amount
-            entry["count"] += count
+            SELECT donor, amount, count, COUNT(*) OVER (), SUM(amount) OVER (), SUM(count) OVER ()
+              FROM groups
+          ORDER BY amount DESC, donor NULLS FIRST
+             LIMIT %(limit)s
+            """,
+            {
+                "fund": fund.id,
+                "campaign": campaign.id if campaign else None,
+                "date_from": date_from,
+                "date_to": date_to,
+                "limit": donor_limit,
+            },
+        )
+        rows = self.env.cr.fetchall()
+        ranked = [(donor, {"amount": float(amount), "count": count}) for donor, amount, count, *_all in rows]
+        other_donors = None
+        if rows and rows[0][3] > len(rows):
+            _donor, _amount, _count, groups, total_amount, total_count = rows[0]
+            other_donors = {
+                "donors": groups - len(rows),
+                "count": int(total_count) - sum(entry["count"] for _key, entry in ranked),
+                "amount": float(total_amount) - sum(entry["amount"] for _key, entry in ranked),
+            }
+        names = {
+            partner.id: partner.name
+            for partner in self.env["res.partner"].sudo().browse([key for key, _entry in ranked if key])
+        }
+        donors = [{"name": names[key] if key else _("Anonymous donor"), **entry} for key, entry in ranked]
         used = {}
         beneficiaries = set()
         for support_type, amount, case_ids in (
@@ -94,7 +139,8 @@ class CtxhFundDisclosure(models.AbstractModel):
             "used": lines,
             "balance": totals["received"] - totals["disbursed"],
             "committed": totals["committed"],
-            "donors": sorted(merged.values(), key=lambda d: (-d["amount"], sort_key(d["name"]))),
+            "donors": sorted(donors, key=lambda d: (-d["amount"], sort_key(d["name"]))),
+            "other_donors": other_donors,
             "beneficiary_count": len(beneficiaries),
         }
 
@@ -165,7 +211,9 @@ class CtxhFundDisclosure(models.AbstractModel):
             fund = self.env["ctxh.fund"].sudo().browse(fund_id).exists()
         if not fund or not fund.active:
             return None
-        data = fund._get_public_report(date_from, date_to, campaign=campaign or None)
+        data = fund._get_public_report(
+            date_from, date_to, campaign=campaign or None, donor_limit=PUBLIC_DONORS
+        )
         # how to give (VietQR into the fund's bank account, with the campaign's reference) and,
         # when the campaign publishes it, its statement (ctxh_campaign_statement.py)
         data["vietqr"] = campaign._ctxh_vietqr() if campaign else fund._ctxh_vietqr()

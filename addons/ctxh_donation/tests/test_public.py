@@ -1,8 +1,11 @@
+from unittest.mock import patch
+
 import odoo
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..controllers.main import public_pages
+from ..models import ctxh_fund_disclosure as fund_disclosure
 from .common import setup_ctxh_donation_data
 
 
@@ -136,6 +139,27 @@ class TestPublicPage(HttpCase):
         self.authenticate("admin", "admin")
         self.assertEqual(self.url_open(url).status_code, 200)
         self.assertEqual(len(public_pages._pages), 4)
+
+    def test_public_page_lists_the_largest_donors(self):
+        """A fund of thousands of donors: the page names the largest ones (who agreed) and sums
+        the others on one line; the totals stay whole."""
+        full = self.fund._get_public_report()
+        short = self.fund._get_public_report(donor_limit=1)
+        self.assertEqual(len(short["donors"]), 1)
+        self.assertEqual(short["donors"][0], full["donors"][0])
+        self.assertEqual(
+            short["other_donors"],
+            {
+                "donors": len(full["donors"]) - 1,
+                "count": sum(donor["count"] for donor in full["donors"][1:]),
+                "amount": sum(donor["amount"] for donor in full["donors"][1:]),
+            },
+        )
+        self.assertIsNone(full["other_donors"])
+        with patch.object(fund_disclosure, "PUBLIC_DONORS", 1):
+            html = self.url_open(f"/ctxh/transparency/fund/{self.fund.id}").text
+        self.assertIn("Các nhà hảo tâm khác (1)", html)
+        self._assert_no_patient_data(html)
 
     def test_public_page_queries_do_not_grow(self):
         """The page reads aggregates: the same queries with 4 or with 40 more gifts and support."""
