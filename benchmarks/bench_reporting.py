@@ -116,6 +116,19 @@ def dashboard_rows(env, manager):
     assert tiles == len(keys) - 1, tiles
     tiles = read("dashboard: all tiles", [])
     assert tiles == len(keys), tiles
+    # right after money moved, the funds' figures are read again from the ledger once (then kept
+    # per server process until money moves again): measured once, cold
+    fund_balance = importlib.import_module("odoo.addons.ctxh_donation.models.ctxh_fund_balance")
+    fresh(env)
+    fund_balance._AVAILABLE_CACHE.clear()
+    result, row = measure(
+        "dashboard: all tiles, first read after money moved",
+        lambda: Kpi.web_search_read([], KANBAN_SPEC),
+        max_seconds=DASHBOARD_TARGET,
+        note="the funds' balances read again from the ledger",
+    )
+    assert result["length"] == len(keys), result["length"]
+    rows.append(row)
     return rows
 
 

@@ -1,3 +1,6 @@
+import threading
+import time
+
 from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
@@ -119,6 +122,12 @@ SELECT fund.id AS fund_id,
 # LOCAL), sent with the query itself.
 NO_JIT = "SET LOCAL jit = off;\n"
 
+# The dashboard's money available per company, kept per server process (see
+# ``_ctxh_available_by_company``).
+AVAILABLE_CACHE_SECONDS = 600
+_AVAILABLE_CACHE = {}
+_AVAILABLE_LOCK = threading.Lock()
+
 # Up to this many funds, their items are found through the analytic index; beyond, reading the
 # items of the funds' accounts once is cheaper than checking the index for most of them.
 INDEXED_FUNDS = 5
@@ -150,6 +159,48 @@ class CtxhFundBalance(models.AbstractModel):
             self.env.cr.execute(LEDGER_VIEW)
             self.env.cr.execute(LEDGER_TOTAL_VIEW)
         return res
+
+    @api.model
+    def _ctxh_available_version(self):
+        """What the available money of the funds depends on, in one query of index look-ups:
+        the last entry of each fund's journal (every posting and reversal adds one), the support
+        committed (approved, not paid), and when a fund was last changed."""
+        self.env["ctxh.allocation"].flush_model(["state", "amount"])
+        self.env["ctxh.fund"].flush_model(["journal_id", "income_account_id", "expense_account_id"])
+        self.env.cr.execute(
+            """
+            SELECT (SELECT MAX(last.id) FROM ctxh_fund f
+                      CROSS JOIN LATERAL (SELECT MAX(m.id) AS id FROM account_move m
+                                           WHERE m.journal_id = f.journal_id) last),
+                   (SELECT COUNT(*) || ':' || COALESCE(SUM(a.amount), 0) FROM ctxh_allocation a
+                     WHERE a.state = 'approved'),
+                   (SELECT COUNT(*) || ':' || MAX(f.write_date) FROM ctxh_fund f)
+            """
+        )
+        return tuple(str(value) for value in self.env.cr.fetchone())
+
+    @api.model
+    def _ctxh_available_by_company(self):
+        """{company_id: money available in all its funds} (the dashboard tile): the figures of
+        ``_get_balances``, kept per server process while ``_ctxh_available_version`` stays the
+        same (10 minutes at most, for entries an accountant posts on a fund outside its journal).
+        One query when nothing moved; the funds' balances read again when money moved."""
+        key = (self.env.cr.dbname, self._ctxh_available_version())
+        now = time.monotonic()
+        with _AVAILABLE_LOCK:
+            cached = _AVAILABLE_CACHE.get(key)
+            if cached and cached[0] > now:
+                return dict(cached[1])
+        # sudo: sums of money per hospital, no document is returned
+        funds = self.env["ctxh.fund"].sudo().with_context(active_test=False).search([])
+        result = {}
+        for fund_id, values in funds._get_balances().items():
+            company_id = funds.browse(fund_id).company_id.id
+            result[company_id] = result.get(company_id, 0.0) + values["available"]
+        with _AVAILABLE_LOCK:
+            _AVAILABLE_CACHE.clear()  # only the figures of the current version are worth keeping
+            _AVAILABLE_CACHE[key] = (now + AVAILABLE_CACHE_SECONDS, dict(result))
+        return result
 
     @api.model
     def _ctxh_available_sql(self, company_sql):

@@ -2,8 +2,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.ctxh_donation.models.ctxh_fund_balance import NO_JIT
-
 # (key, sequence, label, SQL returning one number for company c.id). Each addon's figures are
 # one more member of this list; values are computed by PostgreSQL in one query.
 KPIS = [
@@ -37,8 +35,8 @@ KPIS = [
         " AND k.next_review_date < CURRENT_DATE",
     ),
     (
-        # ctxh.fund.available summed over the company: the SQL comes from ctxh_donation's one
-        # definition of the funds' money (ctxh.fund._ctxh_available_sql, see _kpi_queries).
+        # ctxh.fund.available summed over the company: from ctxh_donation's one definition of the
+        # funds' money (ctxh.fund._ctxh_available_by_company, see _kpi_queries).
         "funds_available",
         45,
         None,
@@ -115,16 +113,19 @@ class CtxhDashboardKpi(models.Model):
         ]
         return " UNION ALL ".join(parts)
 
-    def _fetch_query(self, query, fields):
-        # the funds tile aggregates journal items by analytic key: PostgreSQL's JIT compiler would
-        # spend about a second on it (see ctxh_fund_balance.NO_JIT)
-        self.env.cr.execute(NO_JIT)
-        return super()._fetch_query(query, fields)
-
     @api.model
     def _kpi_queries(self):
-        available = self.env["ctxh.fund"]._ctxh_available_sql("c.id")
-        return [(key, sequence, query or available) for key, sequence, query in KPIS]
+        # the funds' money, from ctxh_donation's one definition (ctxh.fund._get_balances), summed
+        # per company and kept while no money moves: a scan of every fund's journal items
+        # otherwise (0.8 s at 250,000 items)
+        available = self.env["ctxh.fund"]._ctxh_available_by_company()
+        rows = ", ".join(f"({int(company)}, {float(amount)!r})" for company, amount in available.items())
+        funds_sql = (
+            f"SELECT v.amount FROM (VALUES {rows}) v(company_id, amount) WHERE v.company_id = c.id"
+            if rows
+            else "SELECT 0"
+        )
+        return [(key, sequence, query or f"COALESCE(({funds_sql}), 0)") for key, sequence, query in KPIS]
 
     def action_open(self):
         """Open the records behind a tile."""
