@@ -12,8 +12,8 @@ from odoo.tools.misc import formatLang
 # behalf of patients (one liability account for both, issue #11) is read the same way: there the
 # document of the entry tells a receipt from a disbursement (an entry of no ctxh document by the
 # side of its line). Reversals net out. Form, checks of approvals and payments, public pages,
-# disclosure workbook and dashboard tile all read it through ``_get_balances``, the line view
-# ctxh_fund_ledger or the total view ctxh_fund_ledger_total, which are written alike.
+# disclosure workbook and dashboard tile all read it through ``_get_balances`` or the line view
+# ctxh_fund_ledger, which are written alike.
 #
 # Cost: the items of a fund are found through Odoo 18's GIN index on the analytic accounts of
 # analytic_distribution (ANALYTIC_KEYS, the expression of that index), so that one fund's figures
@@ -56,14 +56,7 @@ SELECT aml.id AS move_line_id,
 """
 
 
-# The side of the items on the accounts of the funds that receive and pay on one account.
-SHARED_ACCOUNTS = "SELECT income_account_id FROM ctxh_fund WHERE income_account_id = expense_account_id"
-
-
-FUND_ACCOUNTS = "(SELECT income_account_id FROM ctxh_fund UNION SELECT expense_account_id FROM ctxh_fund)"
-
-
-def _keyed_items_sql(where, shared_accounts=SHARED_ACCOUNTS, accounts=FUND_ACCOUNTS):
+def _keyed_items_sql(where, shared_accounts, accounts):
     """SQL of the posted items on the funds' accounts, summed by analytic key, share, account and
     (on an account that receives and pays) side: (company_id, key, pct, account_id, receipt,
     balance). ``where`` is trusted SQL further restricting ``aml``; ``accounts`` and
@@ -97,25 +90,6 @@ def _keyed_items_sql(where, shared_accounts=SHARED_ACCOUNTS, accounts=FUND_ACCOU
     )
     return f"{own} UNION ALL {shared}"
 
-
-# Received and disbursed of every fund, all dates (the dashboard tile sums them per company).
-LEDGER_TOTAL_VIEW = f"""
-CREATE OR REPLACE VIEW ctxh_fund_ledger_total AS
-SELECT fund.id AS fund_id,
-       fund.company_id AS company_id,
-       COALESCE(SUM(CASE WHEN k.account_id = fund.income_account_id
-                          AND (fund.income_account_id != fund.expense_account_id OR k.receipt)
-                         THEN -k.balance * k.pct / 100 END), 0) AS received,
-       COALESCE(SUM(CASE WHEN k.account_id = fund.expense_account_id
-                          AND (fund.income_account_id != fund.expense_account_id OR NOT k.receipt)
-                         THEN k.balance * k.pct / 100 END), 0) AS disbursed
-  FROM ctxh_fund fund
-  LEFT JOIN ({_keyed_items_sql("")}) k
-    ON k.company_id = fund.company_id
-   AND fund.analytic_account_id::text = ANY(string_to_array(k.key, ','))
-   AND k.account_id IN (fund.income_account_id, fund.expense_account_id)
- GROUP BY fund.id, fund.company_id
-"""
 
 # PostgreSQL's JIT compiler, when on, spends about a second compiling these aggregates, whose cost
 # its planner over-estimates (functions over jsonb): off for the rest of the transaction (SET
@@ -157,7 +131,8 @@ class CtxhFundBalance(models.AbstractModel):
         res = super().init()
         if not self._abstract:
             self.env.cr.execute(LEDGER_VIEW)
-            self.env.cr.execute(LEDGER_TOTAL_VIEW)
+            # the totals view of 18.0.1.1.0 development builds: the dashboard now sums _get_balances
+            self.env.cr.execute("DROP VIEW IF EXISTS ctxh_fund_ledger_total")
         return res
 
     @api.model
@@ -201,18 +176,6 @@ class CtxhFundBalance(models.AbstractModel):
             _AVAILABLE_CACHE.clear()  # only the figures of the current version are worth keeping
             _AVAILABLE_CACHE[key] = (now + AVAILABLE_CACHE_SECONDS, dict(result))
         return result
-
-    @api.model
-    def _ctxh_available_sql(self, company_sql):
-        """SQL of the money available in all funds of a company (the dashboard tile):
-        the same figures as ``_get_balances``, summed. ``company_sql`` is trusted SQL code naming
-        the company id (e.g. ``c.id`` of an outer query)."""
-        return (
-            "COALESCE((SELECT SUM(t.received - t.disbursed) FROM ctxh_fund_ledger_total t"
-            f" WHERE t.company_id = {company_sql}), 0)"
-            " - COALESCE((SELECT SUM(a.amount) FROM ctxh_allocation a"
-            f" WHERE a.company_id = {company_sql} AND a.state = 'approved'), 0)"
-        )
 
     def _ctxh_flush_ledger(self):
         self.env["account.move.line"].flush_model(

@@ -226,7 +226,14 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertEqual(sheet.cell(10, 6).number_format, "#,##0")
 
     def test_kpi_funds_available(self):
-        # An approved allocation not paid yet is committed: not available any more.
+        # the tile read once (its figure is then kept while no money moves) ...
+        before = self.env["ctxh.dashboard.kpi"].search(
+            [("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")]
+        )
+        funds_before = sum((self.fund | self.fund2).mapped("available"))
+        self.assertEqual(before.value, funds_before)
+        self.env.invalidate_all()
+        # ... then an approved allocation not paid yet is committed: not available any more.
         allocation = self.env_h["ctxh.allocation"].create(
             {
                 "case_id": self.cases[4].id,
@@ -249,6 +256,7 @@ class TestFundDisclosure(CtxhReportingCommon):
             [("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")]
         )
         self.assertEqual(tile.value, expected)
+        self.assertEqual(tile.value, funds_before - 700_000, "the kept figure follows the approval")
         action = tile.action_open()
         self.assertEqual(self.env["ctxh.fund"].search(action["domain"]), funds)
 
