@@ -98,7 +98,9 @@ class CtxhFundDisclosure(models.AbstractModel):
             partner.id: partner.name
             for partner in self.env["res.partner"].sudo().browse([key for key, _entry in ranked if key])
         }
-        donors = [{"name": names[key] if key else _("Anonymous donor"), **entry} for key, entry in ranked]
+        # the method's own frame (not a comprehension's) gives _() the reader's language
+        anonymous = _("Anonymous donor")
+        donors = [{"name": names[key] if key else anonymous, **entry} for key, entry in ranked]
         used = {}
         beneficiaries = set()
         for support_type, amount, case_ids in (
