@@ -8,6 +8,7 @@ exactly what a Vietnamese user would see untranslated.
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import polib
@@ -182,6 +183,33 @@ def terms_odoo_drops(env, module):
     return sorted(dropped)
 
 
+# Where the words of the screens and documents are written: views and reports (QWeb), field
+# labels and helps, selections, menus, actions, groups, and messages in Python. Records of data
+# files (a demo hospital's departments, accounts, products) are the hospital's own words.
+_UI_TERMS = re.compile(
+    r"^(ir\.ui\.view|ir\.model\.fields|ir\.model\.fields\.selection|ir\.ui\.menu|ir\.actions\.[\w.]+|res\.groups),"
+)
+# Vietnamese that an English source may hold: an example ("e.g. Nguyễn Thị Lan"), a gloss in
+# parentheses ("Full-time (chuyên trách)"), a quotation, a currency or typographic sign.
+_QUOTED = re.compile(r"\([^()]*\)|e\.g\.[^\n]*|“[^”]*”|\"[^\"]*\"|«[^»]*»|'[^']*'")
+
+
+def vietnamese_sources(env, module):
+    """Terms of ``module`` whose source (the text translators start from) is written in
+    Vietnamese rather than English: a reader of another language would see them untranslated,
+    and the translation check could not hold them to the glossary."""
+    found = set()
+    for term_module, kind, name, _res_id, source, _value, _comments in TranslationModuleReader(
+        env.cr, modules=[module]
+    ):
+        if term_module != module or not (kind == "code" or _UI_TERMS.match(name)):
+            continue
+        rest = _QUOTED.sub(" ", source)
+        if any(ord(char) > 127 and unicodedata.category(char).startswith("L") for char in rest):
+            found.add(f"{name}: {source[:80]!r}")
+    return sorted(found)
+
+
 class TestTranslations(TransactionCase):
     # Outside odoo.addons the test metaclass assigns no tags: give them here.
     test_tags = {"standard", "at_install"}
@@ -210,6 +238,12 @@ class TestTranslations(TransactionCase):
             lambda env, module: [repr(term) for term in missing_translations(env, module)],
             "term(s) without Vietnamese translation in i18n/vi.po",
         )
+
+    def test_sources_are_english(self):
+        """Screens and documents are written in English and translated (the receipt, the
+        disclosure and the certificate were written in Vietnamese: a hospital working in English
+        printed them in Vietnamese, and their words escaped the glossary)."""
+        self.assertNoTermPerModule(vietnamese_sources, "term(s) written in Vietnamese in the source")
 
     def test_translations_reach_odoo(self):
         self.assertNoTermPerModule(terms_odoo_drops, "translation(s) Odoo would not load (run make i18n)")

@@ -1,7 +1,7 @@
 {
     "name": "Hospital Social Work: Donations",
     "summary": "Sponsorship funds, donations, allocations to patients and transparent accounting",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Social Work",
     "website": "https://github.com/ctxh/ctxh",
     "author": "ctxh contributors",

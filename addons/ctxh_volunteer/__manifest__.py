@@ -1,7 +1,7 @@
 {
     "name": "Hospital Social Work: Volunteers",
     "summary": "Volunteers and staff collaborators: roster, shifts, attendance and hours",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Social Work",
     "website": "https://github.com/ctxh/ctxh",
     "author": "ctxh contributors",

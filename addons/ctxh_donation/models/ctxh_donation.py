@@ -584,6 +584,13 @@ class CtxhDonation(models.Model):
     def action_print_receipt(self):
         return self.env.ref("ctxh_donation.action_report_ctxh_donation_receipt").report_action(self)
 
+    def _ctxh_receipt_lang(self):
+        """The language of the receipt and thank-you letter: the donor's, or for an anonymous gift
+        the hospital's (then the printing user's)."""
+        self.ensure_one()
+        donor = self.partner_id if not self.is_anonymous else self.env["res.partner"]
+        return donor.lang or self.company_id.partner_id.lang or self.env.lang
+
     def action_view_allocations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("ctxh_donation.ctxh_allocation_action")

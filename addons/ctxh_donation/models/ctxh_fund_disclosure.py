@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 from odoo.addons.ctxh_case.tools.vietnamese import sort_key
 
@@ -29,6 +29,7 @@ class CtxhFundDisclosure(models.AbstractModel):
         self.ensure_one()
         # sudo: aggregates of the fund only, returned as plain values (see the class docstring)
         fund = self.sudo()
+        hospital_tz = fund.company_id.partner_id.tz
         period = fund._get_balances(date_from, date_to, campaign=campaign)[fund.id]
         # the balance at the end of the period: the same figures when the period has no start
         totals = period if not date_from else fund._get_balances(None, date_to, campaign=campaign)[fund.id]
@@ -135,6 +136,8 @@ class CtxhFundDisclosure(models.AbstractModel):
             "campaign_target": campaign.target_amount if campaign else 0.0,
             "date_from": date_from,
             "date_to": date_to,
+            # the figures run up to the period's end, or up to today in the hospital's timezone
+            "as_of": date_to or fields.Date.context_today(fund.with_context(tz=hospital_tz)),
             "currency": fund.currency_id,
             "received": period["received"],
             "disbursed": period["disbursed"],

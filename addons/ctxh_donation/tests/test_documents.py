@@ -27,6 +27,10 @@ class TestDonationDocuments(CtxhDonationCommon, HttpCase):
             {"name": "Xuân yêu thương 2026", "fund_id": cls.fund.id, "date_start": "2026-01-01"}
         )
         cls.currency = cls.env.company.currency_id
+        # the receipt speaks its donor's language, the hospital's for an anonymous gift
+        cls.donor.lang = "vi_VN"
+        cls.env.company.partner_id.lang = "vi_VN"
+        cls.vietnamese_hospital = cls.env.company.country_id.code == "VN"
 
     def money(self, amount):
         """An amount as the Vietnamese reader sees it: 13.000.000 ₫ (in the company's currency)."""
@@ -47,9 +51,10 @@ class TestDonationDocuments(CtxhDonationCommon, HttpCase):
         donation = self._confirmed_donation(13_000_000, publish_name=True, campaign_id=self.campaign.id)
         text = self.render("ctxh_donation.action_report_ctxh_donation_receipt", donation)
         flat = " ".join(text.split())
+        # the national motto heads the receipt of a Vietnamese hospital only
+        self.assertEqual("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat, self.vietnamese_hospital)
+        self.assertEqual("Độc lập - Tự do - Hạnh phúc" in flat, self.vietnamese_hospital)
         for line in (
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Độc lập - Tự do - Hạnh phúc",
             "BIÊN NHẬN VÀ THƯ CẢM ƠN",
             f"Số: {donation.receipt_number} - Ngày 10/01/2026",
             "Kính gửi: Công ty TNHH Ánh Dương",
@@ -66,6 +71,34 @@ class TestDonationDocuments(CtxhDonationCommon, HttpCase):
         )
         self.assertNotIn("Quỹ Quỹ", flat.title())
         self.assertNotIn("13000000", flat)
+        self.assertNotIn("RECEIPT", flat)
+
+    def test_receipt_in_the_donors_language(self):
+        """Printed by a Vietnamese user, the receipt of a donor who reads English is in English
+        (as Odoo prints a customer's invoice in the customer's language); the anonymous gift's
+        in the hospital's language."""
+        self.env["res.lang"]._activate_lang("en_US")
+        donor = self.env["res.partner"].create({"name": "Sakura Trading Co., Ltd.", "lang": "en_US"})
+        donation = self._confirmed_donation(
+            2_000_000, partner_id=donor.id, publish_name=True, campaign_id=self.campaign.id
+        )
+        flat = " ".join(self.render("ctxh_donation.action_report_ctxh_donation_receipt", donation).split())
+        for line in (
+            "RECEIPT AND THANK-YOU LETTER",
+            f"No.: {donation.receipt_number} - Date: 10/01/2026",
+            "To: Sakura Trading Co., Ltd.",
+            "The Social Work Department gratefully acknowledges a donation to Quỹ Vì người bệnh"
+            " nghèo in the campaign Xuân yêu thương 2026:",
+            "we sincerely thank you for your generosity",
+            "On behalf of the Social Work Department",
+        ):
+            self.assertIn(line, flat)
+        self.assertEqual("SOCIALIST REPUBLIC OF VIETNAM" in flat, self.vietnamese_hospital)
+        self.assertNotIn("BIÊN NHẬN", flat)
+        anonymous = self._confirmed_donation(500_000, is_anonymous=True)
+        flat = " ".join(self.render("ctxh_donation.action_report_ctxh_donation_receipt", anonymous).split())
+        self.assertIn("BIÊN NHẬN VÀ THƯ CẢM ƠN", flat)
+        self.assertIn("Kính gửi: Nhà hảo tâm", flat)
 
     def test_receipt_of_anonymous_goods(self):
         product = self.env["product.product"].create({"name": "Gạo tẻ (bao 10 kg)"})
@@ -94,7 +127,7 @@ class TestDonationDocuments(CtxhDonationCommon, HttpCase):
         for line in (
             self.env.company.name,
             "CÔNG KHAI TIẾP NHẬN VÀ SỬ DỤNG NGUỒN ĐÓNG GÓP",
-            "Kỳ: 01/01/2026 - 31/12/2026",
+            "Kỳ: từ ngày 01/01/2026 đến ngày 31/12/2026",
             f"Tổng tiếp nhận trong kỳ {self.money(7_000_000)}",
             f"Đã sử dụng trong kỳ {self.money(1_500_000)}",
             f"Số dư cuối kỳ {self.money(5_500_000)}",

@@ -201,13 +201,15 @@ class TestDonation(CtxhDonationCommon):
             self._donation(700_000, statement_line_id=other.id)
 
     def test_receipt_report_renders(self):
+        self.env["res.lang"]._activate_lang("en_US")
+        self.donor.lang = "en_US"
         donation = self._confirmed_donation(1_000_000, publish_name=True)
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html("ctxh_donation.report_donation_receipt", donation.ids)[0]
             .decode()
         )
-        self.assertIn("BIÊN NHẬN", html)
+        self.assertIn("RECEIPT AND THANK-YOU LETTER", html)  # in the donor's language (English)
         self.assertIn(donation.receipt_number, html)
         self.assertIn("Công ty TNHH Ánh Dương", html)
 

@@ -1,3 +1,4 @@
+import re
 from unittest.mock import patch
 
 import odoo
@@ -215,6 +216,25 @@ class TestPublicPage(HttpCase):
         self.assertIn(self.env.company.name, html, "the hospital's name on top")
         self.assertIn(f"/web/binary/company_logo?company={self.env.company.id}", html)
 
+    def test_public_page_says_its_period(self):
+        """The page says what its figures cover, in words: up to today (in the hospital's
+        timezone) without a period, from one date to the other with one; never "... - ..."."""
+        url = f"/ctxh/transparency/fund/{self.fund.id}"
+        tz = self.env.company.partner_id.tz or "Asia/Ho_Chi_Minh"
+        today = odoo.fields.Date.context_today(self.env["ctxh.fund"].with_context(tz=tz))
+        self.env.company.partner_id.tz = tz
+
+        def text(address):
+            return " ".join(re.sub(r"<[^>]+>", " ", self.url_open(address).text).split())
+
+        html = text(url)
+        self.assertIn(f"Tính đến ngày {today.strftime('%d/%m/%Y')}", html)
+        self.assertNotIn("...", html)
+        html = text(f"{url}?date_from=2026-01-01&date_to=2026-03-31")
+        self.assertIn("Kỳ: từ ngày 01/01/2026 đến ngày 31/03/2026", html)
+        html = text(f"{url}?date_to=2026-03-31")
+        self.assertIn("Tính đến ngày 31/03/2026", html)
+
     def test_public_campaign_own_figures(self):
         response = self.url_open(f"/ctxh/transparency/campaign/{self.campaign.id}")
         self.assertEqual(response.status_code, 200)
@@ -285,7 +305,7 @@ class TestPublicPage(HttpCase):
             .decode()
         )
         self._assert_no_patient_data(html)
-        self.assertIn("CÔNG KHAI", html)
+        self.assertIn("PUBLIC DISCLOSURE OF CONTRIBUTIONS RECEIVED AND USED", html)
         data = publication._get_report_data()
         self.assertEqual(data["received"], 10_500_000)
         self.assertEqual(data["disbursed"], 2_400_000)

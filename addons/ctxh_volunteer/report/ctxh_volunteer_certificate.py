@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.tools.misc import formatLang
 
 
 class ReportVolunteerCertificate(models.AbstractModel):
@@ -14,6 +15,7 @@ class ReportVolunteerCertificate(models.AbstractModel):
         date_from = fields.Date.to_date(data.get("date_from")) if data.get("date_from") else None
         date_to = fields.Date.to_date(data.get("date_to")) if data.get("date_to") else None
         hours = volunteers._get_approved_hours(date_from, date_to)
+        today = fields.Date.context_today(self)
         domain = [
             ("volunteer_id", "in", volunteers.ids),
             ("state", "=", "attended"),
@@ -38,7 +40,14 @@ class ReportVolunteerCertificate(models.AbstractModel):
             # sudo: the name of the volunteer's organisation (a university, a union...), which a
             # volunteer printing their own certificate may not read as a contact
             "organisations": {v.id: v.sudo().organisation_id.name for v in volunteers},
-            "today": fields.Date.context_today(self),
-            # the certificate is a Vietnamese document: decimal comma whatever the user's language
-            "format_hours": lambda value: f"{value or 0.0:.1f}".replace(".", ","),
+            # the place of signature's date: "Ngày 07 tháng 12 năm 2026" in Vietnamese
+            "date_line": _(
+                "Date: %(date)s",
+                date=today.strftime("%d/%m/%Y"),
+                day=today.strftime("%d"),
+                month=today.strftime("%m"),
+                year=today.strftime("%Y"),
+            ),
+            # hours with the decimal separator of the certificate's language (7,5 in Vietnamese)
+            "format_hours": lambda value: formatLang(self.env, value or 0.0, digits=1),
         }

@@ -32,6 +32,8 @@ class TestCertificatePdf(CtxhVolunteerHttpCommon):
             assignments.action_approve_hours()
 
     def render(self, env, docids, data=None):
+        """The PDF's text, printed in Vietnamese (the certificate is in the printing user's language)."""
+        env = env(context=dict(env.context, lang="vi_VN"))
         pdf, fmt = (
             env["ir.actions.report"]
             .with_context(force_report_rendering=True)

@@ -52,13 +52,16 @@ class TestHoursCertificate(CtxhVolunteerCommon):
         )
         self.assertEqual(ranked.ids[:2], [self.volunteer.id, self.volunteer2.id])
 
-    def _render(self, volunteers, date_from, date_to):
-        wizard = self.env["ctxh.volunteer.certificate.wizard"].create(
+    def _render(self, volunteers, date_from, date_to, lang="vi_VN"):
+        """The certificate's HTML in the language of the user who prints it (Vietnamese here)."""
+        self.env["res.lang"]._activate_lang(lang)
+        env = self.env(context=dict(self.env.context, lang=lang))
+        wizard = env["ctxh.volunteer.certificate.wizard"].create(
             {"volunteer_ids": [(6, 0, volunteers.ids)], "date_from": date_from, "date_to": date_to}
         )
         action = wizard.with_context(discard_logo_check=True).action_print()
         self.assertEqual(action["report_name"], "ctxh_volunteer.report_volunteer_certificate")
-        html, _fmt = self.env["ir.actions.report"]._render_qweb_html(
+        html, _fmt = env["ir.actions.report"]._render_qweb_html(
             "ctxh_volunteer.report_volunteer_certificate", volunteers.ids, data=action["data"]
         )
         return html.decode()
@@ -75,3 +78,23 @@ class TestHoursCertificate(CtxhVolunteerCommon):
         self.assertIn('<strong class="o_ctxh_cert_hours">2,0</strong>', html)
         self.assertIn('<strong class="o_ctxh_cert_hours">0,0</strong>', html)
         self.assertIn("Trần Văn Bình", html)
+
+    @freeze_time("2026-03-12 03:00:00")
+    def test_certificate_in_the_printing_users_language(self):
+        """Written in English and translated: a coordinator working in English prints an English
+        certificate (decimal point, "Date: 12/03/2026"), one working in Vietnamese the Vietnamese
+        document ("Ngày 12 tháng 03 năm 2026"); the national motto heads it in a Vietnamese
+        hospital only."""
+        vietnamese = self.env.company.country_id.code == "VN"
+        english = self._render(self.volunteer, "2026-02-01", "2026-02-28", lang="en_US")
+        lines = ("CERTIFICATE", "OF VOLUNTEER SERVICE", "has served as a volunteer at", "Date: 12/03/2026")
+        for text in lines:
+            self.assertIn(text, english)
+        self.assertIn('<strong class="o_ctxh_cert_hours">7.0</strong>', english)
+        self.assertEqual("SOCIALIST REPUBLIC OF VIETNAM" in english, vietnamese)
+        self.assertNotIn("GIẤY CHỨNG NHẬN", english)
+        html = self._render(self.volunteer, "2026-02-01", "2026-02-28")
+        for text in ("GIẤY CHỨNG NHẬN", "Đã tham gia hoạt động tình nguyện tại", "Ngày 12 tháng 03 năm 2026"):
+            self.assertIn(text, html)
+        self.assertEqual("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html, vietnamese)
+        self.assertNotIn("CERTIFICATE", html)
