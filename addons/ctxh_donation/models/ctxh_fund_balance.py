@@ -96,8 +96,8 @@ def _keyed_items_sql(where, shared_accounts, accounts):
 # LOCAL), sent with the query itself.
 NO_JIT = "SET LOCAL jit = off;\n"
 
-# The dashboard's money available per company, kept per server process (see
-# ``_ctxh_available_by_company``).
+# The dashboard's money available per fund, kept per server process: {database: {fund id:
+# (expiry, version, available)}} (see ``_ctxh_available_by_company``).
 AVAILABLE_CACHE_SECONDS = 600
 _AVAILABLE_CACHE = {}
 _AVAILABLE_LOCK = threading.Lock()
@@ -136,45 +136,59 @@ class CtxhFundBalance(models.AbstractModel):
         return res
 
     @api.model
-    def _ctxh_available_version(self):
-        """What the available money of the funds depends on, in one query of index look-ups:
-        the last entry of each fund's journal (every posting and reversal adds one), the support
-        committed (approved, not paid), and when a fund was last changed."""
-        self.env["ctxh.allocation"].flush_model(["state", "amount"])
+    def _ctxh_available_versions(self):
+        """{fund id: (company id, version)}, in one query of index look-ups: per fund, what its
+        available money depends on — the last entry of its journal (every posting and reversal
+        adds one), the support committed from it (approved, not paid), and when the fund was last
+        changed."""
+        self.env["ctxh.allocation"].flush_model(["state", "amount", "fund_id"])
         self.env["ctxh.fund"].flush_model(["journal_id", "income_account_id", "expense_account_id"])
         self.env.cr.execute(
             """
-            SELECT (SELECT MAX(last.id) FROM ctxh_fund f
-                      CROSS JOIN LATERAL (SELECT MAX(m.id) AS id FROM account_move m
-                                           WHERE m.journal_id = f.journal_id) last),
-                   (SELECT COUNT(*) || ':' || COALESCE(SUM(a.amount), 0) FROM ctxh_allocation a
-                     WHERE a.state = 'approved'),
-                   (SELECT COUNT(*) || ':' || MAX(f.write_date) FROM ctxh_fund f)
+            SELECT f.id, f.company_id,
+                   concat_ws(':', f.write_date, COALESCE(last.id, 0),
+                             COALESCE(committed.count, 0), COALESCE(committed.amount, 0))
+              FROM ctxh_fund f
+              LEFT JOIN LATERAL (SELECT MAX(m.id) AS id FROM account_move m
+                                  WHERE m.journal_id = f.journal_id) last ON TRUE
+              LEFT JOIN (SELECT a.fund_id, COUNT(*) AS count, SUM(a.amount) AS amount
+                           FROM ctxh_allocation a
+                          WHERE a.state = 'approved'
+                       GROUP BY a.fund_id) committed ON committed.fund_id = f.id
             """
         )
-        return tuple(str(value) for value in self.env.cr.fetchone())
+        return {fund_id: (company_id, version) for fund_id, company_id, version in self.env.cr.fetchall()}
 
     @api.model
     def _ctxh_available_by_company(self):
         """{company_id: money available in all its funds} (the dashboard tile): the figures of
-        ``_get_balances``, kept per server process while ``_ctxh_available_version`` stays the
-        same (10 minutes at most, for entries an accountant posts on a fund outside its journal).
-        One query when nothing moved; the funds' balances read again when money moved."""
-        key = (self.env.cr.dbname, self._ctxh_available_version())
+        ``_get_balances``, kept per fund and server process while the fund's version
+        (``_ctxh_available_versions``) stays the same, 10 minutes at most (for entries an
+        accountant posts on a fund outside its journal). One query when no money moved; when it
+        moved, the balances of the funds it moved in only, through the analytic index."""
+        versions = self._ctxh_available_versions()
         now = time.monotonic()
         with _AVAILABLE_LOCK:
-            cached = _AVAILABLE_CACHE.get(key)
-            if cached and cached[0] > now:
-                return dict(cached[1])
-        # sudo: sums of money per hospital, no document is returned
-        funds = self.env["ctxh.fund"].sudo().with_context(active_test=False).search([])
+            kept = dict(_AVAILABLE_CACHE.get(self.env.cr.dbname, {}))
+        stale = [
+            fund_id
+            for fund_id, (_company, version) in versions.items()
+            if fund_id not in kept or kept[fund_id][0] <= now or kept[fund_id][1] != version
+        ]
+        if stale:
+            # sudo: sums of money per hospital, no document is returned
+            balances = self.env["ctxh.fund"].sudo().browse(stale)._get_balances()
+            fresh = {
+                fund_id: (now + AVAILABLE_CACHE_SECONDS, versions[fund_id][1], balances[fund_id]["available"])
+                for fund_id in stale
+            }
+            kept = {fund_id: kept[fund_id] for fund_id in versions if fund_id in kept} | fresh
+            with _AVAILABLE_LOCK:
+                # the funds of the database as they are now (a deleted fund is forgotten)
+                _AVAILABLE_CACHE[self.env.cr.dbname] = dict(kept)
         result = {}
-        for fund_id, values in funds._get_balances().items():
-            company_id = funds.browse(fund_id).company_id.id
-            result[company_id] = result.get(company_id, 0.0) + values["available"]
-        with _AVAILABLE_LOCK:
-            _AVAILABLE_CACHE.clear()  # only the figures of the current version are worth keeping
-            _AVAILABLE_CACHE[key] = (now + AVAILABLE_CACHE_SECONDS, dict(result))
+        for fund_id, (company_id, _version) in versions.items():
+            result[company_id] = result.get(company_id, 0.0) + kept[fund_id][2]
         return result
 
     def _ctxh_flush_ledger(self):

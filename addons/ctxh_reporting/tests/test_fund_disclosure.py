@@ -1,5 +1,6 @@
 import io
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -259,6 +260,49 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertEqual(tile.value, funds_before - 700_000, "the kept figure follows the approval")
         action = tile.action_open()
         self.assertEqual(self.env["ctxh.fund"].search(action["domain"]), funds)
+
+    def test_kpi_funds_available_reads_the_funds_money_moved_in(self):
+        """The tile keeps each fund's figure: once read, no fund's balances are read again while
+        no money moves; when it moves in one fund, that fund's only (through the analytic index,
+        not the whole ledger), and the tile equals the funds' figures again."""
+        Fund = type(self.env["ctxh.fund"])
+        original = Fund._get_balances
+        read = []
+
+        def spy(funds, *args, **kwargs):
+            read.append(sorted(funds.ids))
+            return original(funds, *args, **kwargs)
+
+        def tile():
+            self.env.invalidate_all()
+            return (
+                self.env["ctxh.dashboard.kpi"]
+                .search([("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")])
+                .value
+            )
+
+        funds = self.fund | self.fund2
+        before = tile()
+        with patch.object(Fund, "_get_balances", spy):
+            self.assertEqual(tile(), before)
+            self.assertEqual(read, [], "nothing moved: no balances read")
+            allocation = self.env_h["ctxh.allocation"].create(
+                {
+                    "case_id": self.cases[4].id,
+                    "fund_id": self.fund2.id,
+                    "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
+                    "method": "bank",
+                    "amount": 300_000,
+                    "company_id": self.hospital.id,
+                }
+            )
+            allocation.action_submit()
+            allocation.with_user(self.manager).action_approve()
+            read.clear()  # the approval read the fund's balance itself
+            self.assertEqual(tile(), before - 300_000)
+            self.assertEqual(read, [self.fund2.ids], "the fund the money moved in, alone")
+        funds.invalidate_recordset()
+        self.assertEqual(tile(), sum(funds.mapped("available")))
 
     def test_fund_held_on_behalf_of_patients(self):
         """A fund booked as money held on behalf of the patients (one liability account for
