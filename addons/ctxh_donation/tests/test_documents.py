@@ -87,6 +87,7 @@ class TestDonationDocuments(CtxhDonationCommon, HttpCase):
             "RECEIPT AND THANK-YOU LETTER",
             f"No.: {donation.receipt_number} - Date: 10/01/2026",
             "To: Sakura Trading Co., Ltd.",
+            "Form of gift Bank Transfer",
             "The Social Work Department gratefully acknowledges a donation to Quỹ Vì người bệnh"
             " nghèo in the campaign Xuân yêu thương 2026:",
             "we sincerely thank you for your generosity",
