@@ -29,7 +29,7 @@ class CtxhFundDisclosure(models.AbstractModel):
         self.ensure_one()
         # sudo: aggregates of the fund only, returned as plain values (see the class docstring)
         fund = self.sudo()
-        hospital_tz = fund.company_id.partner_id.tz
+        today = fields.Date.context_today(fund.with_context(tz=fund.company_id.partner_id.tz))
         period = fund._get_balances(date_from, date_to, campaign=campaign)[fund.id]
         # the balance at the end of the period: the same figures when the period has no start
         totals = period if not date_from else fund._get_balances(None, date_to, campaign=campaign)[fund.id]
@@ -137,7 +137,8 @@ class CtxhFundDisclosure(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             # the figures run up to the period's end, or up to today in the hospital's timezone
-            "as_of": date_to or fields.Date.context_today(fund.with_context(tz=hospital_tz)),
+            # (no further: nothing is dated after today)
+            "as_of": min(date_to or today, today),
             "currency": fund.currency_id,
             "received": period["received"],
             "disbursed": period["disbursed"],

@@ -234,6 +234,9 @@ class TestPublicPage(HttpCase):
         self.assertIn("Kỳ: từ ngày 01/01/2026 đến ngày 31/03/2026", html)
         html = text(f"{url}?date_to=2026-03-31")
         self.assertIn("Tính đến ngày 31/03/2026", html)
+        # not beyond today: nothing is dated after it
+        html = text(f"{url}?date_to={today.year + 3}-12-31")
+        self.assertIn(f"Tính đến ngày {today.strftime('%d/%m/%Y')}", html)
 
     def test_public_campaign_own_figures(self):
         response = self.url_open(f"/ctxh/transparency/campaign/{self.campaign.id}")
