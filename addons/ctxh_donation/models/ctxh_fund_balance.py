@@ -176,7 +176,9 @@ class CtxhFundBalance(models.AbstractModel):
             if fund_id not in kept or kept[fund_id][0] <= now or kept[fund_id][1] != version
         ]
         if stale:
-            # sudo: sums of money per hospital, no document is returned
+            # sudo: sums of money per hospital, no document is returned; the dashboard shows a user
+            # the sums of their own companies only (ctxh.dashboard.kpi's company rule), read by a
+            # supervisor in test_query_budget.test_dashboard
             balances = self.env["ctxh.fund"].sudo().browse(stale)._get_balances()
             fresh = {
                 fund_id: (now + AVAILABLE_CACHE_SECONDS, versions[fund_id][1], balances[fund_id]["available"])

@@ -95,6 +95,9 @@ class CtxhFundDisclosure(models.AbstractModel):
                 "count": int(total_count) - sum(entry["count"] for _key, entry in ranked),
                 "amount": float(total_amount) - sum(entry["amount"] for _key, entry in ranked),
             }
+        # sudo: the names of the donors who agreed to be named (the query above keeps no other
+        # partner), which a visitor may not read as contacts; test_public asserts the others
+        # (anonymous, not consenting) never appear
         names = {
             partner.id: partner.name
             for partner in self.env["res.partner"].sudo().browse([key for key, _entry in ranked if key])

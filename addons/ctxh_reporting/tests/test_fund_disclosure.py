@@ -226,6 +226,23 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertEqual(sheet.cell(10, 1).number_format, "dd/mm/yyyy")
         self.assertEqual(sheet.cell(10, 6).number_format, "#,##0")
 
+    def _approve_support(self, fund, amount):
+        """Support of ``amount`` from ``fund`` requested for a case and approved, not paid: the
+        money is committed, no longer available."""
+        allocation = self.env_h["ctxh.allocation"].create(
+            {
+                "case_id": self.cases[4].id,
+                "fund_id": fund.id,
+                "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
+                "method": "bank",
+                "amount": amount,
+                "company_id": self.hospital.id,
+            }
+        )
+        allocation.action_submit()
+        allocation.with_user(self.manager).action_approve()
+        return allocation
+
     def test_kpi_funds_available(self):
         # the tile read once (its figure is then kept while no money moves) ...
         before = self.env["ctxh.dashboard.kpi"].search(
@@ -235,18 +252,7 @@ class TestFundDisclosure(CtxhReportingCommon):
         self.assertEqual(before.value, funds_before)
         self.env.invalidate_all()
         # ... then an approved allocation not paid yet is committed: not available any more.
-        allocation = self.env_h["ctxh.allocation"].create(
-            {
-                "case_id": self.cases[4].id,
-                "fund_id": self.fund.id,
-                "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
-                "method": "bank",
-                "amount": 700_000,
-                "company_id": self.hospital.id,
-            }
-        )
-        allocation.action_submit()
-        allocation.with_user(self.manager).action_approve()
+        self._approve_support(self.fund, 700_000)
         funds = self.fund | self.fund2
         funds.invalidate_recordset()
         expected = sum(funds.mapped("available"))
@@ -286,18 +292,7 @@ class TestFundDisclosure(CtxhReportingCommon):
         with patch.object(Fund, "_get_balances", spy):
             self.assertEqual(tile(), before)
             self.assertEqual(read, [], "nothing moved: no balances read")
-            allocation = self.env_h["ctxh.allocation"].create(
-                {
-                    "case_id": self.cases[4].id,
-                    "fund_id": self.fund2.id,
-                    "support_type_id": self.env.ref("ctxh_case.support_type_hospital_fees").id,
-                    "method": "bank",
-                    "amount": 300_000,
-                    "company_id": self.hospital.id,
-                }
-            )
-            allocation.action_submit()
-            allocation.with_user(self.manager).action_approve()
+            self._approve_support(self.fund2, 300_000)
             read.clear()  # the approval read the fund's balance itself
             self.assertEqual(tile(), before - 300_000)
             self.assertEqual(read, [self.fund2.ids], "the fund the money moved in, alone")
