@@ -10,7 +10,7 @@ before it); it asserts nothing about time.
 
 Rows:
 - each dashboard tile, read as a manager (the kanban's fields), and all tiles together, with and
-  without the funds tile (ctxh_donation's ledger, measured apart); target <= 0.300 s;
+  without the funds tile (ctxh_donation's running totals of the funds); target <= 0.300 s;
 - the figures of the annual periodic report (``build_figures``), each builder alone, and the
   workbook; the figures are compared with a raw-SQL floor computing the same main counts
   directly in this script (the ratio); target <= 10 s;
@@ -110,45 +110,12 @@ def dashboard_rows(env, manager):
         read(
             f"dashboard tile {key}",
             [("kpi", "=", key)],
-            "ctxh_donation's ledger" if key == "funds_available" else "",
+            "the funds' running totals" if key == "funds_available" else "",
         )
     tiles = read("dashboard: all tiles but the funds tile", [("kpi", "!=", "funds_available")])
     assert tiles == len(keys) - 1, tiles
     tiles = read("dashboard: all tiles", [])
     assert tiles == len(keys), tiles
-    # each fund's figure is kept per server process while no money moves in it: right after money
-    # moved in the busiest fund, that fund's balances are read again (measured once, cold) ...
-    fund_balance = importlib.import_module("odoo.addons.ctxh_donation.models.ctxh_fund_balance")
-    env.cr.execute(
-        """SELECT f.id, f.name FROM ctxh_fund f JOIN account_move m ON m.journal_id = f.journal_id
-         GROUP BY f.id, f.name ORDER BY count(*) DESC LIMIT 1"""
-    )
-    busiest = env.cr.fetchone()
-    if busiest:
-        fresh(env)
-        kept = fund_balance._AVAILABLE_CACHE[env.cr.dbname]
-        expiry, _version, available = kept[busiest[0]]
-        kept[busiest[0]] = (expiry, "money moved", available)
-        result, row = measure(
-            "dashboard: all tiles, first read after money moved in the busiest fund",
-            lambda: Kpi.web_search_read([], KANBAN_SPEC),
-            max_seconds=DASHBOARD_TARGET,
-            note=f"{busiest[1]}: its balances read again",
-        )
-        assert result["length"] == len(keys), result["length"]
-        rows.append(row)
-    # ... and the first read of a server process (every 10 minutes too, for entries posted on a
-    # fund outside its journal), every fund's balances read from the ledger: measured once, cold
-    fresh(env)
-    fund_balance._AVAILABLE_CACHE.clear()
-    result, row = measure(
-        "dashboard: all tiles, first read of a server process",
-        lambda: Kpi.web_search_read([], KANBAN_SPEC),
-        max_seconds=DASHBOARD_TARGET,
-        note="every fund's balances read from the ledger",
-    )
-    assert result["length"] == len(keys), result["length"]
-    rows.append(row)
     return rows
 
 

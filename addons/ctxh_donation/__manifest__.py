@@ -1,7 +1,7 @@
 {
     "name": "Hospital Social Work: Donations",
     "summary": "Sponsorship funds, donations, allocations to patients and transparent accounting",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Social Work",
     "website": "https://github.com/ctxh/ctxh",
     "author": "ctxh contributors",
@@ -42,6 +42,7 @@
         "demo/ctxh_donation_demo.xml",
         "demo/ctxh_bank_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_tests": [
             "ctxh_donation/static/tests/tours/*.js",

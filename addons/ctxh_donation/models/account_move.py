@@ -131,6 +131,10 @@ class AccountMove(models.Model):
                 posted._ctxh_refuse()
         elif {"ctxh_res_model", "ctxh_res_id"} & set(vals) and self.filtered("ctxh_res_model"):
             self._ctxh_refuse()
+        if "ctxh_res_model" in vals and self.filtered(lambda m: m.state == "posted"):
+            # which document an entry records is set when ctxh creates it: on a fund held on behalf
+            # of patients it tells a receipt from a payment, which a posted entry keeps
+            raise UserError(_("A posted journal entry cannot become the entry of a ctxh document."))
         return super().write(vals)
 
     def unlink(self):

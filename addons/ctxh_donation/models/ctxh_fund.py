@@ -146,6 +146,7 @@ class CtxhFund(models.Model):
                 vals["analytic_account_id"] = account.id
         funds = super().create(vals_list)
         funds._sync_analytic_applicability()
+        funds._ctxh_rebuild_totals()
         return funds
 
     def write(self, vals):
@@ -165,6 +166,9 @@ class CtxhFund(models.Model):
         res = super().write(vals)
         if {"income_account_id", "expense_account_id", "in_kind_account_id"} & set(vals):
             self._sync_analytic_applicability()
+        if {"income_account_id", "expense_account_id", "analytic_account_id"} & set(vals):
+            # the items of the new accounts (or analytic account) are the fund's from now on
+            self._ctxh_rebuild_totals()
         if {"name", "code"} & set(vals):
             for fund in self:
                 fund.analytic_account_id.sudo().write(  # sudo: kept equal to the fund's name and code

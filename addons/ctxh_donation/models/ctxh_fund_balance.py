@@ -1,6 +1,3 @@
-import threading
-import time
-
 from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
@@ -27,6 +24,21 @@ ANALYTIC_KEYS = (
 RECEIPT_SIDE = """CASE WHEN am.ctxh_res_model IS NOT NULL THEN am.ctxh_res_model = 'ctxh.donation'
                        ELSE aml.credit > aml.debit END"""
 
+# One item's share of a fund (``{item}``: the journal item's alias, ``fund``, ``dist.pct`` its
+# percentage of the fund and ``side.receipt`` its side, as LEDGER_VIEW and the triggers of the
+# running totals join them): the one formula of received and disbursed money.
+ITEM_RECEIVED = """CASE WHEN {item}.account_id = fund.income_account_id
+                 AND (fund.income_account_id != fund.expense_account_id OR side.receipt)
+            THEN -{item}.balance * dist.pct / 100 ELSE 0 END"""
+ITEM_DISBURSED = """CASE WHEN {item}.account_id = fund.expense_account_id
+                 AND (fund.income_account_id != fund.expense_account_id OR NOT side.receipt)
+            THEN {item}.balance * dist.pct / 100 ELSE 0 END"""
+ITEM_SHARE = """JOIN LATERAL (
+        SELECT SUM((kv.value)::numeric) AS pct
+          FROM jsonb_each_text({item}.analytic_distribution) kv
+         WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))
+  ) dist ON dist.pct IS NOT NULL"""
+
 LEDGER_VIEW = f"""
 CREATE OR REPLACE VIEW ctxh_fund_ledger AS
 SELECT aml.id AS move_line_id,
@@ -35,25 +47,98 @@ SELECT aml.id AS move_line_id,
        aml.date AS date,
        aml.move_id AS move_id,
        am.ctxh_campaign_id AS campaign_id,
-       CASE WHEN aml.account_id = fund.income_account_id
-                 AND (fund.income_account_id != fund.expense_account_id OR side.receipt)
-            THEN (aml.credit - aml.debit) * dist.pct / 100 ELSE 0 END AS received,
-       CASE WHEN aml.account_id = fund.expense_account_id
-                 AND (fund.income_account_id != fund.expense_account_id OR NOT side.receipt)
-            THEN (aml.debit - aml.credit) * dist.pct / 100 ELSE 0 END AS disbursed
+       {ITEM_RECEIVED.format(item="aml")} AS received,
+       {ITEM_DISBURSED.format(item="aml")} AS disbursed
   FROM ctxh_fund fund
   JOIN account_move_line aml
     ON {ANALYTIC_KEYS.format(table="aml")} && ARRAY[fund.analytic_account_id::text]
    AND aml.account_id IN (fund.income_account_id, fund.expense_account_id)
    AND aml.parent_state = 'posted'
   JOIN account_move am ON am.id = aml.move_id
-  JOIN LATERAL (
-        SELECT SUM((kv.value)::numeric) AS pct
-          FROM jsonb_each_text(aml.analytic_distribution) kv
-         WHERE fund.analytic_account_id::text = ANY(string_to_array(kv.key, ','))
-  ) dist ON dist.pct IS NOT NULL
+  {ITEM_SHARE.format(item="aml")}
   CROSS JOIN LATERAL (SELECT {RECEIPT_SIDE} AS receipt) side
 """
+
+# Running totals of each fund's whole ledger (received, disbursed: the sums of LEDGER_VIEW over
+# all dates), kept by PostgreSQL itself: statement triggers on account_move_line add the share of
+# every posted item a statement inserts, changes or deletes, whoever writes it (the posting
+# service, an accountant's entry on a fund's account, a reset to draft, a recompute of Odoo), in
+# the same transaction. The approval and payment checks and the dashboard read two numbers per
+# fund instead of the fund's items, so that their cost does not grow with the fund's history.
+# Concurrent writers of one fund's totals update one row: the second waits for the first and, in
+# Odoo's repeatable-read transactions, fails with a serialization error that Odoo retries.
+# ``_ctxh_rebuild_totals`` computes them from LEDGER_VIEW (module update, new fund, fund accounts
+# changed); ``_ctxh_check_consistency`` compares them with it.
+TOTALS_TABLE = """
+CREATE TABLE IF NOT EXISTS ctxh_fund_total (
+    fund_id integer PRIMARY KEY REFERENCES ctxh_fund(id) ON DELETE CASCADE,
+    received numeric NOT NULL DEFAULT 0,
+    disbursed numeric NOT NULL DEFAULT 0
+)
+"""
+_TOTALS_ITEMS = {
+    "insert": "SELECT 1 AS sign, i.* FROM ctxh_new_items i",
+    "delete": "SELECT -1 AS sign, i.* FROM ctxh_old_items i",
+    "update": "SELECT -1 AS sign, i.* FROM ctxh_old_items i "
+    "UNION ALL SELECT 1 AS sign, i.* FROM ctxh_new_items i",
+}
+_TOTALS_FUNCTION = """
+CREATE OR REPLACE FUNCTION ctxh_fund_total_{event}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+    WITH changed AS (
+        SELECT c.sign, c.move_id, c.account_id, c.analytic_distribution, c.balance
+          FROM ({items}) c
+         WHERE c.parent_state = 'posted' AND c.analytic_distribution IS NOT NULL
+    ), delta AS (
+        SELECT fund.id AS fund_id,
+               SUM(aml.sign * {received}) AS received,
+               SUM(aml.sign * {disbursed}) AS disbursed
+          FROM changed aml
+          JOIN ctxh_fund fund ON aml.account_id IN (fund.income_account_id, fund.expense_account_id)
+          {share}
+          LEFT JOIN account_move am ON am.id = aml.move_id
+         CROSS JOIN LATERAL (SELECT {receipt} AS receipt) side
+      GROUP BY fund.id
+    )
+    UPDATE ctxh_fund_total t
+       SET received = t.received + delta.received, disbursed = t.disbursed + delta.disbursed
+      FROM delta
+     WHERE t.fund_id = delta.fund_id AND (delta.received != 0 OR delta.disbursed != 0);
+    RETURN NULL;
+END
+$body$
+"""
+TOTALS_TRIGGERS = [TOTALS_TABLE] + [
+    statement
+    for event, transition in (
+        ("insert", "NEW TABLE AS ctxh_new_items"),
+        ("update", "OLD TABLE AS ctxh_old_items NEW TABLE AS ctxh_new_items"),
+        ("delete", "OLD TABLE AS ctxh_old_items"),
+    )
+    for statement in (
+        _TOTALS_FUNCTION.format(
+            event=event,
+            items=_TOTALS_ITEMS[event],
+            received=ITEM_RECEIVED.format(item="aml"),
+            disbursed=ITEM_DISBURSED.format(item="aml"),
+            share=ITEM_SHARE.format(item="aml"),
+            # credit > debit: the balance is negative (the item of a deleted entry has no entry)
+            receipt=RECEIPT_SIDE.replace("aml.credit > aml.debit", "aml.balance < 0"),
+        ),
+        f"DROP TRIGGER IF EXISTS ctxh_fund_total_{event} ON account_move_line",
+        f"""CREATE TRIGGER ctxh_fund_total_{event} AFTER {event.upper()} ON account_move_line
+            REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION ctxh_fund_total_{event}()""",
+    )
+]
+# ctxh_donation's uninstall hook: the functions read ctxh_fund, which the uninstall drops.
+DROP_TOTALS = [
+    statement
+    for event in ("insert", "update", "delete")
+    for statement in (
+        f"DROP TRIGGER IF EXISTS ctxh_fund_total_{event} ON account_move_line",
+        f"DROP FUNCTION IF EXISTS ctxh_fund_total_{event}()",
+    )
+] + ["DROP TABLE IF EXISTS ctxh_fund_total"]
 
 
 def _keyed_items_sql(where, shared_accounts, accounts):
@@ -96,12 +181,6 @@ def _keyed_items_sql(where, shared_accounts, accounts):
 # LOCAL), sent with the query itself.
 NO_JIT = "SET LOCAL jit = off;\n"
 
-# The dashboard's money available per fund, kept per server process: {database: {fund id:
-# (expiry, version, available)}} (see ``_ctxh_available_by_company``).
-AVAILABLE_CACHE_SECONDS = 600
-_AVAILABLE_CACHE = {}
-_AVAILABLE_LOCK = threading.Lock()
-
 # Up to this many funds, their items are found through the analytic index; beyond, reading the
 # items of the funds' accounts once is cheaper than checking the index for most of them.
 INDEXED_FUNDS = 5
@@ -133,64 +212,43 @@ class CtxhFundBalance(models.AbstractModel):
             self.env.cr.execute(LEDGER_VIEW)
             # the totals view of 18.0.1.1.0 development builds: the dashboard now sums _get_balances
             self.env.cr.execute("DROP VIEW IF EXISTS ctxh_fund_ledger_total")
+            for statement in TOTALS_TRIGGERS:
+                self.env.cr.execute(statement)
+            # every module update computes the running totals again from the journal items
+            self.with_context(active_test=False).search([])._ctxh_rebuild_totals()
         return res
 
-    @api.model
-    def _ctxh_available_versions(self):
-        """{fund id: (company id, version)}, in one query of index look-ups: per fund, what its
-        available money depends on — the last entry of its journal (every posting and reversal
-        adds one), the support committed from it (approved, not paid), and when the fund was last
-        changed."""
-        self.env["ctxh.allocation"].flush_model(["state", "amount", "fund_id"])
-        self.env["ctxh.fund"].flush_model(["journal_id", "income_account_id", "expense_account_id"])
+    def _ctxh_rebuild_totals(self):
+        """Compute the running totals of the funds ``self`` from their journal items (LEDGER_VIEW):
+        a new fund, a fund whose accounts changed, a module update."""
+        if not self:
+            return
+        self._ctxh_flush_ledger()
         self.env.cr.execute(
             """
-            SELECT f.id, f.company_id,
-                   concat_ws(':', f.write_date, COALESCE(last.id, 0),
-                             COALESCE(committed.count, 0), COALESCE(committed.amount, 0))
-              FROM ctxh_fund f
-              LEFT JOIN LATERAL (SELECT MAX(m.id) AS id FROM account_move m
-                                  WHERE m.journal_id = f.journal_id) last ON TRUE
-              LEFT JOIN (SELECT a.fund_id, COUNT(*) AS count, SUM(a.amount) AS amount
-                           FROM ctxh_allocation a
-                          WHERE a.state = 'approved'
-                       GROUP BY a.fund_id) committed ON committed.fund_id = f.id
-            """
+            INSERT INTO ctxh_fund_total (fund_id, received, disbursed)
+                 SELECT f.id, COALESCE(SUM(l.received), 0), COALESCE(SUM(l.disbursed), 0)
+                   FROM ctxh_fund f
+              LEFT JOIN ctxh_fund_ledger l ON l.fund_id = f.id
+                  WHERE f.id IN %s
+               GROUP BY f.id
+            ON CONFLICT (fund_id) DO UPDATE SET received = EXCLUDED.received, disbursed = EXCLUDED.disbursed
+            """,
+            [tuple(self.ids)],
         )
-        return {fund_id: (company_id, version) for fund_id, company_id, version in self.env.cr.fetchall()}
 
     @api.model
     def _ctxh_available_by_company(self):
-        """{company_id: money available in all its funds} (the dashboard tile): the figures of
-        ``_get_balances``, kept per fund and server process while the fund's version
-        (``_ctxh_available_versions``) stays the same, 10 minutes at most (for entries an
-        accountant posts on a fund outside its journal). One query when no money moved; when it
-        moved, the balances of the funds it moved in only, through the analytic index."""
-        versions = self._ctxh_available_versions()
-        now = time.monotonic()
-        with _AVAILABLE_LOCK:
-            kept = dict(_AVAILABLE_CACHE.get(self.env.cr.dbname, {}))
-        stale = [
-            fund_id
-            for fund_id, (_company, version) in versions.items()
-            if fund_id not in kept or kept[fund_id][0] <= now or kept[fund_id][1] != version
-        ]
-        if stale:
-            # sudo: sums of money per hospital, no document is returned; the dashboard shows a user
-            # the sums of their own companies only (ctxh.dashboard.kpi's company rule), read by a
-            # supervisor in test_query_budget.test_dashboard
-            balances = self.env["ctxh.fund"].sudo().browse(stale)._get_balances()
-            fresh = {
-                fund_id: (now + AVAILABLE_CACHE_SECONDS, versions[fund_id][1], balances[fund_id]["available"])
-                for fund_id in stale
-            }
-            kept = {fund_id: kept[fund_id] for fund_id in versions if fund_id in kept} | fresh
-            with _AVAILABLE_LOCK:
-                # the funds of the database as they are now (a deleted fund is forgotten)
-                _AVAILABLE_CACHE[self.env.cr.dbname] = dict(kept)
+        """{company_id: money available in all its funds} (the dashboard tile): the funds'
+        running totals less the support committed from them, two queries whatever the history."""
+        # sudo: sums of money per hospital, no document is returned; the dashboard shows a user the
+        # sums of their own companies only (ctxh.dashboard.kpi's company rule), read by a
+        # supervisor in test_query_budget.test_dashboard
+        funds = self.env["ctxh.fund"].sudo().with_context(active_test=False).search([])
         result = {}
-        for fund_id, (company_id, _version) in versions.items():
-            result[company_id] = result.get(company_id, 0.0) + kept[fund_id][2]
+        for fund_id, values in funds._get_balances().items():
+            company_id = funds.browse(fund_id).company_id.id
+            result[company_id] = result.get(company_id, 0.0) + values["available"]
         return result
 
     def _ctxh_flush_ledger(self):
@@ -210,20 +268,74 @@ class CtxhFundBalance(models.AbstractModel):
             fund.committed = values.get("committed", 0.0)
             fund.available = values.get("available", 0.0)
 
-    def _get_balances(self, date_from=None, date_to=None, campaign=None):
-        """Balances of the funds for a period (ledger dates): one query of the journal items
-        grouped by analytic key (see LEDGER_VIEW), one of the approved allocations.
+    def _get_balances(self, date_from=None, date_to=None, campaign=None, from_ledger=False):
+        """Balances of the funds, all dates: their running totals (ctxh_fund_total, two numbers per
+        fund); for a period (ledger dates), a campaign or ``from_ledger``: one query of the journal
+        items grouped by analytic key (see LEDGER_VIEW). Plus one query of the approved
+        allocations.
 
         With ``campaign``: only the entries charged to it (its receipts and the allocations and
         distributions paid from it).
 
         :return: {fund_id: {"received", "disbursed", "committed", "available"}}
         """
-        funds = self.sudo()  # sudo: the funds' accounts, whatever the user may read of them
         self._ctxh_flush_ledger()
         result = {fund.id: {"received": 0.0, "disbursed": 0.0, "committed": 0.0} for fund in self}
         if not self:
             return result
+        if date_from or date_to or campaign or from_ledger:
+            moved = self._ctxh_ledger_sums(date_from, date_to, campaign)
+        else:
+            moved = self._ctxh_totals()
+        for fund_id, (received, disbursed) in moved.items():
+            result[fund_id]["received"] = received
+            result[fund_id]["disbursed"] = disbursed
+        self.env.cr.execute(
+            """
+            SELECT a.fund_id, SUM(a.amount)
+              FROM ctxh_allocation a
+             WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
+               AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
+               AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
+          GROUP BY a.fund_id
+            """,
+            {"ids": tuple(self.ids), "date_to": date_to, "campaign": campaign.id if campaign else None},
+        )
+        for fund_id, amount in self.env.cr.fetchall():
+            result[fund_id]["committed"] = float(amount)
+        # sudo: the funds' currency (their company's), whatever the user may read of them
+        currency_of = {fund.id: fund.currency_id for fund in self.sudo()}
+        for fund_id, values in result.items():
+            currency = currency_of[fund_id]
+            values["received"] = currency.round(values["received"]) + 0.0
+            values["disbursed"] = currency.round(values["disbursed"]) + 0.0
+            values["available"] = values["received"] - values["disbursed"] - values["committed"]
+        return result
+
+    def _ctxh_totals(self):
+        """{fund_id: (received, disbursed)} of the funds' running totals (unrounded); a fund without
+        them (created below the ORM) has them computed from its journal items first."""
+        query = "SELECT fund_id, received, disbursed FROM ctxh_fund_total WHERE fund_id IN %s"
+        self.env.cr.execute(query, [tuple(self.ids)])
+        totals = {
+            fund_id: (float(received), float(disbursed))
+            for fund_id, received, disbursed in self.env.cr.fetchall()
+        }
+        missing = self.browse([fund_id for fund_id in self.ids if fund_id not in totals])
+        if missing:
+            missing._ctxh_rebuild_totals()
+            self.env.cr.execute(query, [tuple(missing.ids)])
+            totals.update(
+                (fund_id, (float(received), float(disbursed)))
+                for fund_id, received, disbursed in self.env.cr.fetchall()
+            )
+        return totals
+
+    def _ctxh_ledger_sums(self, date_from=None, date_to=None, campaign=None):
+        """{fund_id: [received, disbursed]} of the funds' posted journal items in the period (and
+        campaign), unrounded: one query grouped by analytic key (see LEDGER_VIEW)."""
+        funds = self.sudo()  # sudo: the funds' accounts, whatever the user may read of them
+        result = {fund.id: [0.0, 0.0] for fund in self}
         where = []
         params = {
             "date_from": date_from,
@@ -260,28 +372,9 @@ class CtxhFundBalance(models.AbstractModel):
                 for fund in by_analytic.get(analytic, ()):
                     shared = fund.income_account_id == fund.expense_account_id
                     if account_id == fund.income_account_id.id and (not shared or receipt):
-                        result[fund.id]["received"] -= amount
+                        result[fund.id][0] -= amount
                     if account_id == fund.expense_account_id.id and (not shared or receipt is False):
-                        result[fund.id]["disbursed"] += amount
-        self.env.cr.execute(
-            """
-            SELECT a.fund_id, SUM(a.amount)
-              FROM ctxh_allocation a
-             WHERE a.fund_id IN %(ids)s AND a.state = 'approved'
-               AND (%(date_to)s::date IS NULL OR a.date_approved <= %(date_to)s::date)
-               AND (%(campaign)s::int IS NULL OR a.campaign_id = %(campaign)s::int)
-          GROUP BY a.fund_id
-            """,
-            {"ids": tuple(self.ids), **params},
-        )
-        for fund_id, amount in self.env.cr.fetchall():
-            result[fund_id]["committed"] = float(amount)
-        currency_of = {fund.id: fund.currency_id for fund in funds}
-        for fund_id, values in result.items():
-            currency = currency_of[fund_id]
-            values["received"] = currency.round(values["received"]) + 0.0
-            values["disbursed"] = currency.round(values["disbursed"]) + 0.0
-            values["available"] = values["received"] - values["disbursed"] - values["committed"]
+                        result[fund.id][1] += amount
         return result
 
     def _ctxh_ledger_lines(self, date_from, date_to, kind="received"):
@@ -308,9 +401,11 @@ class CtxhFundBalance(models.AbstractModel):
     # ------------------------------------------------------------------
     def _ctxh_check_consistency(self):
         """Every posted document has exactly one posted entry of its amount (and a cancelled one
-        its reversal too), in the funds ``self`` (all funds when empty).
+        its reversal too), in the funds ``self`` (all funds when empty); each fund's running totals
+        equal its journal items.
 
-        :return: a list of messages, one per document that does not match its entries
+        :return: a list of messages, one per document that does not match its entries and per fund
+            whose totals do not match its items
         """
         funds = self or self.search([])
         if not funds:
@@ -379,6 +474,32 @@ class CtxhFundBalance(models.AbstractModel):
                             reversals=reversals,
                         )
                     )
+        # the running totals of each fund against its journal items
+        kept = funds._get_balances()
+        ledger = funds._get_balances(from_ledger=True)
+        for fund in funds.sudo():  # sudo: figures compared, nothing returned but a message
+            currency = fund.currency_id
+            if any(
+                currency.compare_amounts(kept[fund.id][key], ledger[fund.id][key])
+                for key in ("received", "disbursed")
+            ):
+                problems.append(
+                    _(
+                        "Fund %(fund)s: its running totals (received %(received)s, disbursed "
+                        "%(disbursed)s) differ from its journal items (received %(ledger_received)s, "
+                        "disbursed %(ledger_disbursed)s). Updating the module ctxh_donation computes "
+                        "them again from the journal items.",
+                        fund=fund.display_name,
+                        received=formatLang(self.env, kept[fund.id]["received"], currency_obj=currency),
+                        disbursed=formatLang(self.env, kept[fund.id]["disbursed"], currency_obj=currency),
+                        ledger_received=formatLang(
+                            self.env, ledger[fund.id]["received"], currency_obj=currency
+                        ),
+                        ledger_disbursed=formatLang(
+                            self.env, ledger[fund.id]["disbursed"], currency_obj=currency
+                        ),
+                    )
+                )
         return problems
 
     def _ctxh_action_check_consistency(self):
@@ -397,7 +518,8 @@ class CtxhFundBalance(models.AbstractModel):
                 "title": _("Documents and ledger agree"),
                 "message": _(
                     "Every confirmed donation, paid allocation and done distribution has exactly one "
-                    "posted entry of its amount."
+                    "posted entry of its amount, and every fund's running totals equal its journal "
+                    "items."
                 ),
                 "sticky": False,
             }

@@ -12,3 +12,4 @@ from . import test_documents
 from . import test_tours
 from . import test_query_budget
 from . import test_bad_inputs
+from . import test_fund_totals

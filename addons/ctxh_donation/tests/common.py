@@ -166,10 +166,14 @@ class CtxhDonationCommon(TransactionCase):
 
     def assertBalances(self, received, disbursed, committed, available, fund=None):
         fund = fund or self.fund
-        self.assertEqual(
-            fund._get_balances()[fund.id],
-            {"received": received, "disbursed": disbursed, "committed": committed, "available": available},
-        )
+        expected = {
+            "received": received,
+            "disbursed": disbursed,
+            "committed": committed,
+            "available": available,
+        }
+        self.assertEqual(fund._get_balances()[fund.id], expected, "the fund's running totals")
+        self.assertEqual(fund._get_balances(from_ledger=True)[fund.id], expected, "the fund's journal items")
         fund.invalidate_recordset()
         self.assertEqual(
             (fund.received, fund.disbursed, fund.committed, fund.available),

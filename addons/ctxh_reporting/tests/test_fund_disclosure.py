@@ -5,6 +5,8 @@ from unittest.mock import patch
 import openpyxl
 from freezegun import freeze_time
 
+from odoo import Command
+from odoo.sql_db import Cursor
 from odoo.tests import tagged
 
 from ..builders import build_figures, donation_figures
@@ -244,7 +246,7 @@ class TestFundDisclosure(CtxhReportingCommon):
         return allocation
 
     def test_kpi_funds_available(self):
-        # the tile read once (its figure is then kept while no money moves) ...
+        # the tile read once ...
         before = self.env["ctxh.dashboard.kpi"].search(
             [("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")]
         )
@@ -267,37 +269,56 @@ class TestFundDisclosure(CtxhReportingCommon):
         action = tile.action_open()
         self.assertEqual(self.env["ctxh.fund"].search(action["domain"]), funds)
 
-    def test_kpi_funds_available_reads_the_funds_money_moved_in(self):
-        """The tile keeps each fund's figure: once read, no fund's balances are read again while
-        no money moves; when it moves in one fund, that fund's only (through the analytic index,
-        not the whole ledger), and the tile equals the funds' figures again."""
-        Fund = type(self.env["ctxh.fund"])
-        original = Fund._get_balances
-        read = []
+    def test_kpi_funds_available_reads_no_journal_item(self):
+        """The tile reads the funds' running totals, never their journal items (whose number grows
+        with every gift), and equals the funds' figures after support is approved and after an
+        accountant's own entry on a fund's income account."""
+        queries = []
+        execute = Cursor.execute
 
-        def spy(funds, *args, **kwargs):
-            read.append(sorted(funds.ids))
-            return original(funds, *args, **kwargs)
+        def spy(cr, query, params=None, log_exceptions=True):
+            queries.append(str(query))
+            return execute(cr, query, params, log_exceptions)
 
         def tile():
             self.env.invalidate_all()
-            return (
-                self.env["ctxh.dashboard.kpi"]
-                .search([("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")])
-                .value
-            )
+            with patch.object(Cursor, "execute", spy):
+                return (
+                    self.env["ctxh.dashboard.kpi"]
+                    .search([("company_id", "=", self.hospital.id), ("kpi", "=", "funds_available")])
+                    .value
+                )
 
         funds = self.fund | self.fund2
         before = tile()
-        with patch.object(Fund, "_get_balances", spy):
-            self.assertEqual(tile(), before)
-            self.assertEqual(read, [], "nothing moved: no balances read")
-            self._approve_support(self.fund2, 300_000)
-            read.clear()  # the approval read the fund's balance itself
-            self.assertEqual(tile(), before - 300_000)
-            self.assertEqual(read, [self.fund2.ids], "the fund the money moved in, alone")
+        self._approve_support(self.fund2, 300_000)
+        self.assertEqual(tile(), before - 300_000)
+        bank = self.fund.journal_id.default_account_id
+        general = self.env_h["account.journal"].create(
+            {"name": "Bút toán khác", "code": "H5MS", "type": "general", "company_id": self.hospital.id}
+        )
+        entry = self.env_h["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": general.id,
+                "line_ids": [
+                    Command.create({"account_id": bank.id, "debit": 50_000}),
+                    Command.create(
+                        {
+                            "account_id": self.fund.income_account_id.id,
+                            "credit": 50_000,
+                            "analytic_distribution": {str(self.fund.analytic_account_id.id): 100},
+                        }
+                    ),
+                ],
+            }
+        )
+        entry.action_post()
+        self.assertEqual(tile(), before - 300_000 + 50_000)
         funds.invalidate_recordset()
         self.assertEqual(tile(), sum(funds.mapped("available")))
+        marks = ("jsonb_path_query_array", "ctxh_fund_ledger", "jsonb_each_text(aml.analytic_distribution)")
+        self.assertEqual([query for query in queries if any(mark in query for mark in marks)], [])
 
     def test_fund_held_on_behalf_of_patients(self):
         """A fund booked as money held on behalf of the patients (one liability account for
