@@ -1,6 +1,8 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import fields, models
+
+from odoo.addons.ctxh_donation.models.ctxh_fund_balance import AVAILABLE_OF_COMPANY
 
 # (key, sequence, label, SQL returning one number for company c.id). Each addon's figures are
 # one more member of this list; values are computed by PostgreSQL in one query.
@@ -36,10 +38,10 @@ KPIS = [
     ),
     (
         # ctxh.fund.available summed over the company: from ctxh_donation's one definition of the
-        # funds' money (ctxh.fund._ctxh_available_by_company, see _kpi_queries).
+        # funds' money (their running totals less the support committed, AVAILABLE_OF_COMPANY)
         "funds_available",
         45,
-        None,
+        AVAILABLE_OF_COMPANY,
     ),
     (
         "staffing_gaps_week",
@@ -72,7 +74,7 @@ class CtxhDashboardKpi(models.Model):
         ],
         "ctxh.shift": ["company_id", "staffing_status", "date"],
         "ctxh.fund": ["company_id", "analytic_account_id", "income_account_id", "expense_account_id"],
-        "ctxh.allocation": ["company_id", "state", "amount"],
+        "ctxh.allocation": ["company_id", "state", "amount", "fund_id"],
         "account.move.line": [
             "parent_state",
             "analytic_distribution",
@@ -109,22 +111,9 @@ class CtxhDashboardKpi(models.Model):
         parts = [
             f"SELECT c.id * 1000 + {sequence} AS id, c.id AS company_id, '{key}' AS kpi, "
             f"{sequence} AS sequence, ({query})::numeric AS value FROM res_company c"
-            for key, sequence, query in self._kpi_queries()
+            for key, sequence, query in KPIS
         ]
         return " UNION ALL ".join(parts)
-
-    @api.model
-    def _kpi_queries(self):
-        # the funds' money, from ctxh_donation's one definition (ctxh.fund._get_balances: the
-        # funds' running totals less the support committed), summed per company
-        available = self.env["ctxh.fund"]._ctxh_available_by_company()
-        rows = ", ".join(f"({int(company)}, {float(amount)!r})" for company, amount in available.items())
-        funds_sql = (
-            f"SELECT v.amount FROM (VALUES {rows}) v(company_id, amount) WHERE v.company_id = c.id"
-            if rows
-            else "SELECT 0"
-        )
-        return [(key, sequence, query or f"COALESCE(({funds_sql}), 0)") for key, sequence, query in KPIS]
 
     def action_open(self):
         """Open the records behind a tile."""

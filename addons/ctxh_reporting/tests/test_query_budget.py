@@ -31,7 +31,7 @@ KANBAN_SPEC = {
 }
 # The budgets: every tile of the dashboard (one SQL view, JIT turned off first); every figure of a
 # year; the workbook of the periodic report (its figures included).
-DASHBOARD_QUERIES = 3
+DASHBOARD_QUERIES = 2
 FIGURES_QUERIES = 48
 WORKBOOK_QUERIES = 55
 # The larger dataset: GROWTH more units of activity beside the first one.
