@@ -115,8 +115,42 @@ class AccountMove(models.Model):
                 )
             )
 
+    def _ctxh_lock_funds(self):
+        """Lock the funds whose running totals these entries change (items carrying a fund's
+        analytic account on one of the fund's accounts), before they are posted or reset to
+        draft, as ctxh's own operations lock a fund before they post: a concurrent operation on the
+        same fund then waits here, and is replayed by Odoo, instead of failing later on the
+        fund's totals (ctxh_fund_balance.py)."""
+        lines = self.line_ids.filtered("analytic_distribution")
+        if not lines:
+            return
+        analytics = {
+            int(key) for line in lines for keys in line.analytic_distribution for key in keys.split(",")
+        }
+        # sudo: which funds the items move (locked, nothing of them is returned), for an accountant
+        # who cannot read the funds; test_entry_outside_ctxh_against_payment
+        funds = (
+            self.env["ctxh.fund"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("analytic_account_id", "in", list(analytics)),
+                    "|",
+                    ("income_account_id", "in", lines.account_id.ids),
+                    ("expense_account_id", "in", lines.account_id.ids),
+                ]
+            )
+        )
+        funds._ctxh_lock()
+
+    def _post(self, soft=True):
+        self._ctxh_lock_funds()
+        return super()._post(soft=soft)
+
     def button_draft(self):
         self._ctxh_refuse()
+        self._ctxh_lock_funds()
         return super().button_draft()
 
     def button_cancel(self):

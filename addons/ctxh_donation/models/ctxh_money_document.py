@@ -127,8 +127,10 @@ class CtxhMoneyDocument(models.AbstractModel):
     # Posting and reversal
     # ------------------------------------------------------------------
     def _ctxh_lock_journals(self):
-        journals = self.mapped(lambda record: record._ctxh_money_fund().journal_id)
-        self.env["ctxh.money.lock"]._ctxh_lock_rows("account_journal", journals.ids)
+        """Lock the records' funds (their running totals change) and then the funds' journals."""
+        funds = self.mapped(lambda record: record._ctxh_money_fund())
+        funds._ctxh_lock()
+        self.env["ctxh.money.lock"]._ctxh_lock_rows("account_journal", funds.journal_id.ids)
 
     def _ctxh_post_moves(self):
         """Create and post the entries of all records in one batch, as the acting user.

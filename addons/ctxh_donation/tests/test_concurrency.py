@@ -77,7 +77,11 @@ class TestMoneyConcurrency(TransactionCase):
             )
             allocations.action_submit()
             allocations[2].action_approve()
+            general = env["account.journal"].create(
+                {"name": "Bút toán khác", "code": f"G{random.randint(1000, 9999)}", "type": "general"}
+            )
             self.ids = {
+                "general": general.id,
                 "fund": data.fund.id,
                 "analytic": data.analytic.id,
                 "journal": data.journal.id,
@@ -116,8 +120,15 @@ class TestMoneyConcurrency(TransactionCase):
                 "(SELECT id FROM account_move_line WHERE journal_id = %(j)s)",
                 {"j": ids["journal"]},
             )
-            cr.execute("DELETE FROM account_move_line WHERE journal_id = %s", [ids["journal"]])
-            cr.execute("DELETE FROM account_move WHERE journal_id = %s", [ids["journal"]])
+            cr.execute(
+                "DELETE FROM account_analytic_line WHERE move_line_id IN "
+                "(SELECT id FROM account_move_line WHERE journal_id = %s)",
+                [ids["general"]],
+            )
+            for journal in ("journal", "general"):
+                cr.execute("DELETE FROM account_move_line WHERE journal_id = %s", [ids[journal]])
+                cr.execute("DELETE FROM account_move WHERE journal_id = %s", [ids[journal]])
+            cr.execute("DELETE FROM account_journal WHERE id = %s", [ids["general"]])
             cr.execute("DELETE FROM ctxh_fund WHERE id = %s", [ids["fund"]])
             cr.execute("DELETE FROM account_analytic_account WHERE id = %s", [ids["analytic"]])
             cr.execute("DELETE FROM account_journal WHERE id = %s", [ids["journal"]])
@@ -265,3 +276,45 @@ class TestMoneyConcurrency(TransactionCase):
             self._read("SELECT state FROM ctxh_donation WHERE id = %s", [self.ids["money"]])[0][0],
             "confirmed",
         )
+
+    def test_entry_outside_ctxh_against_payment(self):
+        """An accountant posts an entry on the fund's income account (another journal) while a
+        finance officer pays support from the fund: both land, the accountant's request waited
+        for the fund's running totals and was replayed by Odoo, and the totals equal the ledger."""
+
+        def pay(env):
+            env["ctxh.allocation"].browse(self.ids["approved"]).action_pay()
+            env.flush_all()  # as a request does before it commits: the totals' row is now locked
+
+        def entry(env):
+            fund = env["ctxh.fund"].browse(self.ids["fund"])
+            env["account.move"].create(
+                {
+                    "move_type": "entry",
+                    "journal_id": self.ids["general"],
+                    "date": "2026-01-12",
+                    "line_ids": [
+                        (0, 0, {"account_id": fund.journal_id.default_account_id.id, "debit": 250_000}),
+                        (
+                            0,
+                            0,
+                            {
+                                "account_id": fund.income_account_id.id,
+                                "credit": 250_000,
+                                "analytic_distribution": {str(self.ids["analytic"]): 100},
+                            },
+                        ),
+                    ],
+                }
+            ).action_post()
+
+        with self.assertNoLogs("odoo.sql_db", level="ERROR"):
+            error = self._race(pay, entry)
+        self.assertIsNone(error)
+        self.assertGreater(self.attempts, 1, "the accountant's request waited and was replayed")
+        self.assertEqual(self._states("approved"), ["paid"])
+        with self.registry.cursor() as cr:
+            fund = _env(cr, self.registry)["ctxh.fund"].browse(self.ids["fund"])
+            expected = {"received": 1_250_000, "disbursed": 100_000, "committed": 0, "available": 1_150_000}
+            self.assertEqual(fund._get_balances()[fund.id], expected)
+            self.assertEqual(fund._get_balances(from_ledger=True)[fund.id], expected)
