@@ -10,7 +10,9 @@ Measures, each beside its reference measured in the same run:
   funds' running totals are read, and the attribution of donors reads the oldest open gifts only);
 - the balances of every fund from their running totals and from their journal items (periods),
   against one plain GROUP BY of the same journal items (<= 2x);
-- a fund's public page, rendered and served again from the cache (<= 0.300 s).
+- a fund's public page, rendered and served again from the cache (<= 0.300 s);
+- what the triggers of the funds' running totals add to Odoo's batch posting (the same batch with
+  them off, then on).
 
 Everything runs in one transaction that is rolled back. Run it with `make bench`, or
 `python benchmarks/bench_money.py -d DB -c odoo.conf --addons-path=... [--donations 1000]`.
@@ -323,6 +325,26 @@ class MoneyBench:
             )[1]
         )
 
+    def trigger_cost(self, fund):
+        """What the running totals' triggers add to Odoo's own posting (ctxh_fund_balance.py):
+        the same batch posted with them disabled, then enabled, into the same journal."""
+        count = self.args.donations
+        triggers = ", ".join(
+            f"{{}} TRIGGER ctxh_fund_total_{event}" for event in ("insert", "update", "delete")
+        )
+        self.env.cr.execute(f"ALTER TABLE account_move_line {triggers.format(*['DISABLE'] * 3)}")
+        reference = self.bare_posting(
+            f"Odoo's batch posting of {count} entries into a new fund journal, the totals' triggers off",
+            fund,
+            count,
+        )
+        self.env.cr.execute(f"ALTER TABLE account_move_line {triggers.format(*['ENABLE'] * 3)}")
+        fund._ctxh_rebuild_totals()
+        self.rows.append(reference)
+        row = self.bare_posting("the same batch with the triggers on (the running totals kept)", fund, count)
+        row.reference = reference
+        self.rows.append(row)
+
     def public_page(self):
         name = self.busy_fund.name
         fund = self.busy_fund.with_user(self.env.ref("base.public_user")).with_context(lang="vi_VN")
@@ -354,6 +376,7 @@ class MoneyBench:
         self.approve_and_pay_one(self.busy_fund, "the busiest fund")
         self.balances()
         self.public_page()
+        self.trigger_cost(self.fresh_fund)
         return self.rows
 
 
