@@ -65,8 +65,10 @@ SELECT aml.id AS move_line_id,
 # service, an accountant's entry on a fund's account, a reset to draft, a recompute of Odoo), in
 # the same transaction. The approval and payment checks and the dashboard read two numbers per
 # fund instead of the fund's items, so that their cost does not grow with the fund's history.
-# Concurrent writers of one fund's totals update one row: the second waits for the first and, in
-# Odoo's repeatable-read transactions, fails with a serialization error that Odoo retries.
+# Concurrent writers of one fund's totals update one row: every posting or reset to draft that
+# moves them locks the fund first (ctxh.money.document._ctxh_lock_journals for ctxh's documents,
+# account.move._ctxh_lock_funds for any entry), so the second waits there and, in Odoo's
+# repeatable-read transactions, is replayed by Odoo with a fresh snapshot.
 # ``_ctxh_rebuild_totals`` computes them from LEDGER_VIEW (module update, new fund, fund accounts
 # changed); ``_ctxh_check_consistency`` compares them with it.
 TOTALS_TABLE = """
