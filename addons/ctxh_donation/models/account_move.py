@@ -128,7 +128,8 @@ class AccountMove(models.Model):
             int(key) for line in lines for keys in line.analytic_distribution for key in keys.split(",")
         }
         # sudo: which funds the items move (locked, nothing of them is returned), for an accountant
-        # who cannot read the funds; test_entry_outside_ctxh_against_payment
+        # who cannot read the funds: test_totals_follow_entries_posted_outside_ctxh posts as one,
+        # test_entry_outside_ctxh_against_payment races one against a payment
         funds = (
             self.env["ctxh.fund"]
             .sudo()

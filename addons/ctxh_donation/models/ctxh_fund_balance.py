@@ -309,7 +309,9 @@ class CtxhFundBalance(models.AbstractModel):
         )
         for fund_id, amount in self.env.cr.fetchall():
             result[fund_id]["committed"] = float(amount)
-        # sudo: the funds' currency (their company's), whatever the user may read of them
+        # sudo: the funds' currency (their company's), whatever the user may read of them: a
+        # finance officer paying support (test_finance_officer_pays_from_a_restricted_fund), a
+        # public page visitor (test_public)
         currency_of = {fund.id: fund.currency_id for fund in self.sudo()}
         for fund_id, values in result.items():
             currency = currency_of[fund_id]
@@ -483,7 +485,9 @@ class CtxhFundBalance(models.AbstractModel):
         # the running totals of each fund against its journal items
         kept = funds._get_balances()
         ledger = funds._get_balances(from_ledger=True)
-        for fund in funds.sudo():  # sudo: figures compared, nothing returned but a message
+        # sudo: figures compared, nothing returned but a message; an auditor runs the check
+        # (test_consistency_check_finds_tampering, test_consistency_check_finds_tampered_totals)
+        for fund in funds.sudo():
             currency = fund.currency_id
             if any(
                 currency.compare_amounts(kept[fund.id][key], ledger[fund.id][key])

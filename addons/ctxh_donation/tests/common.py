@@ -1,6 +1,33 @@
+from contextlib import contextmanager
+from types import SimpleNamespace
+from unittest.mock import patch
+
 from odoo import Command
+from odoo.sql_db import Cursor
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+# What a read of a fund's journal items looks like (ctxh_fund_balance: ANALYTIC_KEYS, the ledger
+# view, _keyed_items_sql).
+LEDGER_READS = ("jsonb_path_query_array", "ctxh_fund_ledger", "jsonb_each_text(aml.analytic_distribution)")
+
+
+@contextmanager
+def ledger_reads():
+    """The SQL queries run inside the block: ``queries`` all of them, ``ledger`` those that read
+    a fund's journal items (approvals, payments and the dashboard must run none)."""
+    found = SimpleNamespace(queries=[], ledger=[])
+    execute = Cursor.execute
+
+    def spy(cr, query, params=None, log_exceptions=True):
+        text = str(query)
+        found.queries.append(text)
+        if any(mark in text for mark in LEDGER_READS):
+            found.ledger.append(text)
+        return execute(cr, query, params, log_exceptions)
+
+    with patch.object(Cursor, "execute", spy):
+        yield found
 
 
 def setup_ctxh_donation_data(cls, env, suffix=""):
